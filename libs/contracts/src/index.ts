@@ -1,1 +1,14 @@
-export {};
+/**
+ * @packageDocumentation
+ * zod schemas and inferred types for everything that crosses a process: HTTP bodies, queue
+ * payloads, control commands, events and the Socket.IO event maps. Browser-safe.
+ */
+export * from './fields';
+export * from './job-spec';
+export * from './events';
+export * from './socket-events';
+export * from './control';
+export * from './queue-payloads';
+export * from './api-error';
+export * from './device-row';
+export * from './device';
