@@ -1,6 +1,12 @@
 import * as path from 'node:path';
 import { findViolations } from './check';
-import { importsOf, readWorkspace, type SourceFile, type WorkspacePackage } from './workspace';
+import {
+  importsOf,
+  readsNamedVariable,
+  readWorkspace,
+  type SourceFile,
+  type WorkspacePackage,
+} from './workspace';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -108,5 +114,16 @@ describe('importsOf', () => {
       "const d = await import('dyn');",
     ].join('\n');
     expect(importsOf(text).sort()).toEqual(['./local', '@s/y/z', 'cjs', 'dyn', 'side-effect', 'x']);
+  });
+});
+
+describe('readsNamedVariable', () => {
+  it('flags reading a named variable, not handing process.env to loadConfig', () => {
+    expect(readsNamedVariable('const p = process.env.FLEETPUSH_PORT;')).toBe(true);
+    expect(readsNamedVariable("const p = process.env['X'];")).toBe(true);
+    expect(readsNamedVariable('const { HOME } = process.env;')).toBe(true);
+    expect(readsNamedVariable('const config = loadConfig(apiConfigSchema, process.env);')).toBe(
+      false,
+    );
   });
 });

@@ -3,6 +3,7 @@ import { ALLOWED_WORKSPACE_DEPS, ENV_READER, PURE_PACKAGES, VENDOR_HOMES } from 
 import type { SourceFile, WorkspacePackage } from './workspace';
 
 const SCOPE = '@fleetpush/';
+const TESTING = `${SCOPE}testing`;
 const BUILTINS = new Set(builtinModules);
 
 /** The package name part of an import specifier (`@scope/pkg/sub` → `@scope/pkg`). */
@@ -36,7 +37,9 @@ function workspaceEdgeProblem(
 
 function checkManifest(pkg: WorkspacePackage, byName: Map<string, WorkspacePackage>): string[] {
   const problems: string[] = [];
-  for (const dep of [...pkg.dependencies, ...pkg.devDependencies]) {
+  // Test helpers are a dev dependency of anything; the source check keeps them out of runtime code.
+  const devDeps = pkg.devDependencies.filter((d) => d !== TESTING);
+  for (const dep of [...pkg.dependencies, ...devDeps]) {
     if (!dep.startsWith(SCOPE)) continue;
     const problem = workspaceEdgeProblem(pkg, dep.slice(SCOPE.length), byName);
     if (problem) problems.push(`${pkg.name}/package.json: ${problem}`);
@@ -56,6 +59,8 @@ function checkImport(pkg: WorkspacePackage, source: SourceFile, spec: string): s
   const name = packageOf(spec);
   if (name.startsWith(SCOPE) && spec !== name)
     return `imports into another package's files: ${spec}`;
+  if (name === TESTING && !source.isTest && pkg.name !== 'testing')
+    return `runtime code imports ${TESTING}`;
   const homes = VENDOR_HOMES[name];
   if (homes && !homes.includes(pkg.name))
     return `${name} may only be imported by [${homes.join(', ')}]`;

@@ -38,6 +38,15 @@ export function importsOf(text: string): string[] {
   return [...found];
 }
 
+/**
+ * Whether a source reads a named environment variable (`process.env.X`, `process.env['X']`, or
+ * destructuring). Handing the whole of `process.env` to `loadConfig` is how a composition root
+ * reads its configuration through libs/config, and is allowed.
+ */
+export function readsNamedVariable(text: string): boolean {
+  return /\bprocess\.env\s*(\?\.|\.|\[)/.test(text) || /}\s*=\s*process\.env\b/.test(text);
+}
+
 function listSources(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).flatMap((entry) => {
@@ -55,7 +64,7 @@ function readSource(pkgDir: string, full: string): SourceFile {
     file,
     isTest: /\.test\.tsx?$/.test(file) || file.includes('__fixtures__') || file.startsWith('test'),
     imports: importsOf(text),
-    readsEnv: /\bprocess\.env\b/.test(text),
+    readsEnv: readsNamedVariable(text),
   };
 }
 
