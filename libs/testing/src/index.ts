@@ -1,6 +1,10 @@
 /**
  * @packageDocumentation
- * Test-only helpers: waiting without sleeps, leak checks, private Redis, fleet fixtures.
+ * Test-only helpers: waiting without sleeps, leak checks, Redis with a unique prefix, a private
+ * redis-server for chaos tests.
  */
 export * from './wait-until';
 export * from './leak-check';
+export * from './free-port';
+export * from './with-redis';
+export * from './private-redis';
