@@ -1,0 +1,97 @@
+import { fleetEventSchema, type FleetEvent, type NewFleetEvent } from '@fleetpush/contracts';
+import type { Redis } from 'ioredis';
+import { APPEND_EVENTS_LUA } from './append-events.lua';
+import type { RedisKeys } from './redis-keys';
+
+/** Options of {@link EventLog}. */
+export interface EventLogOptions {
+  /**
+   * Approximate cap of each job's stream. Sized for the largest job: a 10,000-device job
+   * writes about 10 events per device (status changes, result, batched logs).
+   */
+  readonly maxLen?: number;
+  /** Clock for event times (injectable for tests). */
+  readonly now?: () => Date;
+}
+
+/** A page of events read from a job's stream. */
+export interface EventPage {
+  readonly events: FleetEvent[];
+  /** True when events after `since` were already trimmed by the cap (the reader has a gap). */
+  readonly truncated: boolean;
+}
+
+const DEFAULT_MAX_LEN = 200_000;
+
+/**
+ * The durable, replayable per-job event log: a Redis Stream per job plus a pub/sub channel for
+ * live fan-out. Appends are atomic and numbered; reads are validated at this edge.
+ */
+export class EventLog {
+  private readonly maxLen: number;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: RedisKeys,
+    options: EventLogOptions = {},
+  ) {
+    this.maxLen = options.maxLen ?? DEFAULT_MAX_LEN;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Appends events of one job in one atomic step; returns them with their `seq` and `at`. */
+  async append(jobId: string, events: readonly NewFleetEvent[]): Promise<FleetEvent[]> {
+    if (events.length === 0) return [];
+    const at = this.now().toISOString();
+    const stamped = events.map((e) => ({ ...e, jobId, at }));
+    const bodies = stamped.map((e) => JSON.stringify(e));
+    const first = (await this.redis.eval(
+      APPEND_EVENTS_LUA,
+      2,
+      this.keys.jobEventSeq(jobId),
+      this.keys.jobEvents(jobId),
+      this.maxLen,
+      this.keys.eventsChannel,
+      ...bodies,
+    )) as number;
+    return stamped.map((e, i) => ({ seq: first + i, ...e }) as FleetEvent);
+  }
+
+  /** Reads up to `limit` events with `seq > since`, in order. */
+  async read(jobId: string, since = 0, limit = 1000): Promise<EventPage> {
+    const entries = (await this.redis.xrange(
+      this.keys.jobEvents(jobId),
+      `(0-${since}`,
+      '+',
+      'COUNT',
+      limit,
+    )) as Array<[string, string[]]>;
+    const events = entries.map(([, fields]) => parseEntry(fields));
+    const firstSeq = events[0]?.seq;
+    const truncated =
+      firstSeq !== undefined ? firstSeq > since + 1 : await this.isTrimmedAfter(jobId, since);
+    return { events, truncated };
+  }
+
+  /** The sequence number of the job's latest event (0 when none). */
+  async lastSeq(jobId: string): Promise<number> {
+    return Number((await this.redis.get(this.keys.jobEventSeq(jobId))) ?? 0);
+  }
+
+  private async isTrimmedAfter(jobId: string, since: number): Promise<boolean> {
+    return (await this.lastSeq(jobId)) > since;
+  }
+}
+
+function parseEntry(fields: string[]): FleetEvent {
+  const body = fields[fields.indexOf('e') + 1];
+  return fleetEventSchema.parse(JSON.parse(body ?? 'null'));
+}
+
+/** Parses a batch published on the events channel (validated: it crosses a process). */
+export function parseEventBatch(message: string): FleetEvent[] {
+  const raw: unknown = JSON.parse(message);
+  if (!Array.isArray(raw)) throw new Error('event batch is not an array');
+  return raw.map((e) => fleetEventSchema.parse(e));
+}

@@ -1,0 +1,7 @@
+/**
+ * @packageDocumentation
+ * Redis repositories: one key builder, the per-job event log (streams + pub/sub), and, as the
+ * engine grows, jobs, runs, device results, control state, leases and the audit log.
+ */
+export * from './redis-keys';
+export * from './event-log';
