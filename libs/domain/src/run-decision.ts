@@ -53,8 +53,9 @@ function startGate(strategy: RunStrategy, s: RunSnapshot, nowMs: number): RunDec
   if (s.control !== 'running') return IDLE;
   const window = strategy.concurrency - s.inFlight;
   if (window <= 0) return IDLE;
-  if (strategy.staggerMs <= 0)
+  if (strategy.staggerMs <= 0) {
     return { kind: 'start', count: Math.min(window, s.notStartedInWave) };
+  }
   const opensAtMs = s.lastStartAtMs === null ? nowMs : s.lastStartAtMs + strategy.staggerMs;
   // One start per gate opening: the next one is `staggerMs` after it.
   return nowMs >= opensAtMs ? { kind: 'start', count: 1 } : { kind: 'wait', untilMs: opensAtMs };
