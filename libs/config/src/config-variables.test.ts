@@ -1,5 +1,4 @@
 import { CONFIG_VARIABLES } from './config-variables';
-import { findUnknownVariables } from './unknown-variables';
 
 /** DESIGN.md §6: the core names every service, script and deployment agrees on. */
 const DESIGN_TABLE: Record<string, string> = {
@@ -74,21 +73,5 @@ describe('CONFIG_VARIABLES', () => {
     expect(byName.get('FLEETPUSH_REDIS_URL')?.usedBy).toEqual(['api', 'worker', 'gateway']);
     expect(byName.get('FLEETPUSH_SECRET_KEY')?.usedBy).toEqual(['api', 'worker']);
     expect(byName.get('FLEETPUSH_TOKEN')?.usedBy).toEqual(['cli']);
-  });
-});
-
-describe('findUnknownVariables', () => {
-  it('flags misspelt FLEETPUSH_ names with the likely intended one, and ignores others', () => {
-    expect(
-      findUnknownVariables({
-        FLEETPUSH_REDIS_UR: 'x',
-        FLEETPUSH_PORT: '1',
-        FLEETPUSH_SOMETHING_ELSE_ENTIRELY: 'y',
-        PATH: '/bin',
-      }),
-    ).toEqual([
-      { name: 'FLEETPUSH_REDIS_UR', suggestion: 'FLEETPUSH_REDIS_URL' },
-      { name: 'FLEETPUSH_SOMETHING_ELSE_ENTIRELY' },
-    ]);
   });
 });
