@@ -208,6 +208,9 @@ export class SimulatedDevice implements SimDevice {
     const server = new SshServer({
       hostKeys: [this.hostKey().privateKey],
       ident: this.options.personality.sshIdent,
+      ...(this.options.personality.preAuthBanner !== undefined
+        ? { banner: this.options.personality.preAuthBanner }
+        : {}),
       ...(this.faults.legacyOnly ? { algorithms: LEGACY_ALGORITHMS } : {}),
     });
     server.on('connection', (conn, info) => {

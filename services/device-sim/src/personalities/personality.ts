@@ -45,6 +45,8 @@ export interface Personality {
   readonly platform: Platform;
   /** Software part of the SSH identification string (`SSH-2.0-<this>`). */
   readonly sshIdent: string;
+  /** SSH pre-authentication banner (userauth banner), if the platform sends one. */
+  readonly preAuthBanner?: string;
   /** Prefix of generated hostnames (`R` gives R1, R2, ...). */
   readonly hostnamePrefix: string;
   /** Creates the state of one device. */

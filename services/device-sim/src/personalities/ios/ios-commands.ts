@@ -11,6 +11,7 @@ export const IOS_EXEC = [
   syntax('terminal-length', 'terminal length <arg>'),
   syntax('terminal-width', 'terminal width <arg>'),
   syntax('terminal-other', 'terminal monitor'),
+  syntax('terminal-other', 'terminal paginate'),
   syntax('terminal-other', 'terminal no <rest>'),
   syntax('terminal-other', 'terminal exec <rest>'),
   syntax('show-run', 'show running-config <rest>'),

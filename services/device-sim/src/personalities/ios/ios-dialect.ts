@@ -1,6 +1,7 @@
 import type { Platform } from '@fleetpush/domain';
 import type { PagerStyle } from '../../cli/cli-personality';
 import type { CommandSyntax } from '../../cli/command-table';
+import type { IosExecId } from './ios-commands';
 import type { Reply } from '../../cli/reply';
 import type { DeviceInit, SessionInfo } from '../personality';
 import type { IosConfig, IosConfigRules } from './ios-config';
@@ -83,6 +84,10 @@ export interface IosDialect {
   showIpRoute(view: DeviceView): string;
   /** Canonical interface name (`gi0/1` → `GigabitEthernet0/1`); undefined for unknown types. */
   interfaceName(name: string): string | undefined;
+  /** Lines per screen at login (24; FRR's vtysh does not page: 0). */
+  readonly defaultPageLength?: number;
+  /** Sent as the SSH pre-authentication banner (IOS-XE's `banner login`). */
+  readonly preAuthBanner?: string;
   /** Printed after the last wrong enable secret (default `% Bad secrets`). */
   readonly enableDenied?: string;
   ping(target: string): string;
@@ -92,6 +97,8 @@ export interface IosDialect {
   copyRunStart?(view: DeviceView, save: () => void): Reply;
   /** A line printed before each show output (IOS-XR's timestamp). */
   stamp?(now: Date): string;
+  /** Shared EXEC commands this platform does not have (`write memory` on NX-OS and IOS-XR). */
+  readonly missing?: readonly IosExecId[];
   /** Commands only this platform has. */
   readonly extraCommands?: readonly ExtraCommand[];
 }

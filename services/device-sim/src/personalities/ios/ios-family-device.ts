@@ -130,6 +130,7 @@ export function iosFamilyPersonality(dialect: IosDialect): Personality {
   return {
     platform: dialect.platform,
     sshIdent: dialect.sshIdent,
+    ...(dialect.preAuthBanner !== undefined ? { preAuthBanner: dialect.preAuthBanner } : {}),
     hostnamePrefix: dialect.hostnamePrefix,
     createDevice: (init) => new IosFamilyDevice(dialect, init),
   };

@@ -46,10 +46,15 @@ export class IosFamilySession implements CliPersonality {
     private readonly info: SessionInfo,
   ) {
     this.pager = this.dialect.pager;
+    this.length = this.dialect.defaultPageLength ?? DEFAULT_PAGE_LENGTH;
     this.privileged = !(this.dialect.hasEnable && info.enableSecret);
     this.author = { sessionId: info.sessionId, username: info.username };
     this.candidate = this.dialect.candidate ? new IosCandidate(device, this.author) : undefined;
-    this.table = [...IOS_EXEC, ...(this.dialect.extraCommands ?? []).map((c) => c.syntax)];
+    const missing = new Set<string>(this.dialect.missing ?? []);
+    this.table = [
+      ...IOS_EXEC.filter((c) => !missing.has(c.id)),
+      ...(this.dialect.extraCommands ?? []).map((c) => c.syntax),
+    ];
     this.handlers = this.makeHandlers();
   }
 

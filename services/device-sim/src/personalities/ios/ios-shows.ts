@@ -25,7 +25,7 @@ function factsOf(node: ConfigNode): InterfaceFacts {
       .find((c) => c.text.startsWith(prefix))
       ?.text.slice(prefix.length)
       .trim();
-  const ip = child('ip address ')?.split(/\s+/);
+  const ip = (child('ip address ') ?? child('ipv4 address '))?.split(/\s+/);
   const name = node.text.slice('interface '.length);
   const shutdown = node.children.some((c) => c.text === 'shutdown');
   const facts: InterfaceFacts = { name, shutdown };
