@@ -13,3 +13,5 @@ export { type LedgerEntry, LedgerEntryKind, type MutationLedger } from './mutati
 export type { SessionRecord } from './session-log';
 export { INVENTORY_COLUMNS } from './inventory-csv';
 export * from './errors';
+export { startControlServer, type ControlServer } from './control-server';
+export { parseSimArgs, SIM_USAGE, type SimProgramOptions } from './sim-args';

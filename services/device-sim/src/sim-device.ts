@@ -34,6 +34,8 @@ export interface SimDevice {
   runningConfig(): string;
   /** Replaces this device's faults; open sessions see the change at their next command. */
   setFaults(faults: FaultSpec): void;
+  /** The faults in force now. */
+  currentFaults(): FaultSpec;
   /** A new host key from now on (existing connections keep theirs). */
   rotateHostKey(): void;
   /** Every SSH session, with open and close times. */

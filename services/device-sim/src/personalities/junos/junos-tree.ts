@@ -164,7 +164,12 @@ export class JunosTree {
   /** The curly-brace format of `show configuration`. */
   render(nodes: readonly JunosNode[] = this.roots, depth = 0): string[] {
     const pad = '    '.repeat(depth);
-    return nodes.flatMap((n) =>
+    // Junos prints in schema order, where `description` comes first at every level.
+    const ordered = [...nodes].sort(
+      (a, b) =>
+        Number(keywordOf(b.name) === 'description') - Number(keywordOf(a.name) === 'description'),
+    );
+    return ordered.flatMap((n) =>
       n.children.length === 0
         ? [`${pad}${n.name};`]
         : [`${pad}${n.name} {`, ...this.render(n.children, depth + 1), `${pad}}`],
