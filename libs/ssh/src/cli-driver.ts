@@ -134,11 +134,11 @@ export class CliDriver {
     const stop = options.stopAt?.find((q) => q.question.test(partial));
     if (stop !== undefined) return { kind: 'question', question: stop, text };
     const answer = options.answers?.find((q) => q.question.test(partial));
-    if (answer === undefined || state.justAnswered(partial, lineCount)) return undefined;
+    if (answer === undefined || state.justAnswered(lineCount)) return undefined;
     if (answer.once === true && state.answeredBefore(answer)) {
       return { kind: 'question', question: answer, text };
     }
-    state.recordAnswer(answer, partial, lineCount);
+    state.recordAnswer(answer, lineCount);
     this.channel.send(answer.answer + (answer.newline ? '\n' : ''));
     return undefined;
   }
@@ -166,7 +166,7 @@ class RunState {
   private scanned = 0;
   private echo = false;
   private readonly answered = new Set<PromptAnswer>();
-  private lastAnswer: { partial: string; lineCount: number } | undefined;
+  private lastAnswer: { lineCount: number } | undefined;
 
   constructor(private readonly matcher: PromptMatcher) {}
 
@@ -183,16 +183,17 @@ class RunState {
     return true;
   }
 
-  justAnswered(partial: string, lineCount: number): boolean {
-    return this.lastAnswer?.partial === partial && this.lastAnswer.lineCount === lineCount;
+  /** Still on the line of the last answered question (the rest of it may still be arriving). */
+  justAnswered(lineCount: number): boolean {
+    return this.lastAnswer?.lineCount === lineCount;
   }
 
   answeredBefore(answer: PromptAnswer): boolean {
     return this.answered.has(answer);
   }
 
-  recordAnswer(answer: PromptAnswer, partial: string, lineCount: number): void {
+  recordAnswer(answer: PromptAnswer, lineCount: number): void {
     this.answered.add(answer);
-    this.lastAnswer = { partial, lineCount };
+    this.lastAnswer = { lineCount };
   }
 }

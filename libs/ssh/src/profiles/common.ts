@@ -27,9 +27,12 @@ export const DECLINE_CONFIRM: PromptAnswer = {
   newline: false,
 };
 
-/** `[yes/no]`-style questions raised by a config line: answer no. */
+/**
+ * `[yes/no]`-style questions raised by a config line: answer no. The question must be
+ * complete (its `:`/`?`, or a default such as `(yes)`), not a prefix still arriving.
+ */
 export const DECLINE_YES_NO: PromptAnswer = {
-  question: /[[(]\s*yes\s*[/,]\s*no\s*[\])]\s*(?:\[[^\]]*\]|\([^)]*\))?\s*[:?]?\s*$/i,
+  question: /[[(]\s*yes\s*[/,]\s*no\s*[\])]\s*(?:(?:\[[^\]]*\]|\([^)]*\))\s*[:?]?|[:?])\s*$/i,
   answer: 'no',
   newline: true,
 };
