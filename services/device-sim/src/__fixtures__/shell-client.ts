@@ -68,7 +68,10 @@ export class Shell {
 export function openShell(device: SimDevice, options: ShellOptions = {}): Promise<Shell> {
   const client = new Client();
   return new Promise<Shell>((resolve, reject) => {
-    client.once('error', reject);
+    client.once('error', (error) => {
+      client.destroy();
+      reject(error);
+    });
     client.once('ready', () => {
       const open = (err: Error | undefined, channel: ClientChannel): void => {
         if (err) reject(err);

@@ -20,6 +20,10 @@ interface Case {
   readonly errorText: string;
 }
 
+const ESC = String.fromCharCode(27);
+/** Ubuntu's colour prompt (or the sudo password question). */
+const LINUX_PROMPT = new RegExp(`admin@host1${ESC}\\[00m:${ESC}\\[01;34m~${ESC}\\[00m\\$ $|: $`);
+
 const CASES: Case[] = [
   {
     platform: 'cisco_xe',
@@ -101,7 +105,7 @@ const CASES: Case[] = [
   },
   {
     platform: 'linux',
-    prompt: /admin@host1\x1b\[00m:\x1b\[01;34m~\x1b\[00m\$ $|: $/,
+    prompt: LINUX_PROMPT,
     firstPrompt: '$ ',
     noPaging: 'true',
     enter: [],
