@@ -10,6 +10,8 @@ import { TIMED_OUT, type ShellChannel } from './shell-channel';
 export interface AutoAnswer extends PromptAnswer {
   /** Answer at most once; asked again, the command stops with a `question` outcome. */
   readonly once?: boolean;
+  /** What declines the question when it cannot be answered again (default: `answer`). */
+  readonly decline?: PromptAnswer;
 }
 
 /** How to run one command. */

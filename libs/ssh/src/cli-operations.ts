@@ -19,6 +19,9 @@ interface Response {
   readonly rejection: string | undefined;
 }
 
+/** Interrupts a question that must not be answered again (a wrong sudo password). */
+const CTRL_C: PromptAnswer = { question: /$^/, answer: '\x03', newline: false };
+
 /** Timeouts of one operation. */
 export interface OperationTimeouts {
   readonly commandMs: number;
@@ -38,6 +41,7 @@ export class CliOperations {
     private readonly driver: CliDriver,
     private readonly profile: PlatformProfile,
     private readonly redact: (text: string) => string,
+    private readonly password: string | undefined,
   ) {}
 
   /** Enters privileged mode with the enable secret when the login landed unprivileged. */
@@ -223,12 +227,26 @@ export class CliOperations {
     answers: readonly AutoAnswer[] = [],
   ): Promise<Response> {
     const stopAt: readonly PromptAnswer[] = this.profile.configQuestions;
-    const outcome: RunOutcome = await this.driver.run(command, { timeoutMs, answers, stopAt });
+    const all = [...answers, ...this.passwordAnswers()];
+    const outcome: RunOutcome = await this.driver.run(command, { timeoutMs, answers: all, stopAt });
     if (outcome.kind === 'question') {
-      await this.driver.answerAndWait(outcome.question, timeoutMs);
+      const decline = (outcome.question as AutoAnswer).decline ?? outcome.question;
+      await this.driver.answerAndWait(decline, timeoutMs);
       return { lines: [outcome.text], rejection: `the device asked: ${outcome.text}` };
     }
     return { lines: outcome.lines, rejection: findRejection(errorPatterns, outcome.lines)?.line };
+  }
+
+  /** `sudo`-style password questions, answered once; asked again means a wrong password. */
+  private passwordAnswers(): AutoAnswer[] {
+    if (this.password === undefined) return [];
+    return this.profile.passwordQuestions.map((question) => ({
+      question,
+      answer: this.password ?? '',
+      newline: true,
+      once: true,
+      decline: CTRL_C,
+    }));
   }
 
   private output(command: string, response: Response, started: number): CommandOutput {

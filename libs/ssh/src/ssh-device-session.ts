@@ -79,7 +79,12 @@ export class SshDeviceSession implements DeviceSession {
       pagers: this.profile.pagerPrompts,
     });
     this.driver = new CliDriver(this.channel, this.profile);
-    this.ops = new CliOperations(this.driver, this.profile, (t) => this.channel.redact(t));
+    this.ops = new CliOperations(
+      this.driver,
+      this.profile,
+      (t) => this.channel.redact(t),
+      target.auth.password,
+    );
     this.killed = new Promise<never>((_, reject) => (this.rejectKilled = reject));
     this.killed.catch(() => undefined);
   }

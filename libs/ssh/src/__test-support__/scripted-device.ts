@@ -87,7 +87,7 @@ export async function replay(fixture: ConversationFixture, split: Splitter): Pro
     pagers: profile.pagerPrompts,
   });
   const driver = new CliDriver(channel, profile);
-  const ops = new CliOperations(driver, profile, (t) => channel.redact(t));
+  const ops = new CliOperations(driver, profile, (t) => channel.redact(t), fixture.password);
   deliver(fixture.greeting);
   const learned = await driver.learn(Date.now() + TIMEOUT_MS, {
     username: 'admin',

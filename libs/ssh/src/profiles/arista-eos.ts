@@ -27,6 +27,7 @@ export const aristaEos: PlatformProfile = {
   errorPatterns: CISCO_STYLE_ERRORS,
   hostnameCommand: /^\s*hostname\s+(\S+)\s*$/,
   configQuestions: [DECLINE_CONFIRM, DECLINE_YES_NO],
+  passwordQuestions: [],
   save: {
     command: 'write memory',
     answers: [ACCEPT_DESTINATION, ACCEPT_CONFIRM],

@@ -24,6 +24,7 @@ export const ciscoNxos: PlatformProfile = {
   errorPatterns: [...CISCO_STYLE_ERRORS, /^ERROR:\s/, /^Error:\s/, /^Syntax error while parsing\b/],
   hostnameCommand: /^\s*(?:hostname|switchname)\s+(\S+)\s*$/,
   configQuestions: [DECLINE_YES_NO],
+  passwordQuestions: [],
   save: {
     command: 'copy running-config startup-config',
     answers: [ACCEPT_DESTINATION],

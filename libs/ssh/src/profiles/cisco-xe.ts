@@ -26,6 +26,7 @@ export const ciscoXe: PlatformProfile = {
   errorPatterns: CISCO_STYLE_ERRORS,
   hostnameCommand: /^\s*hostname\s+(\S+)\s*$/,
   configQuestions: [DECLINE_CONFIRM, DECLINE_YES_NO],
+  passwordQuestions: [],
   save: {
     command: 'copy running-config startup-config',
     answers: [ACCEPT_DESTINATION, ACCEPT_CONFIRM],

@@ -24,6 +24,7 @@ export const ciscoXr: PlatformProfile = {
   errorPatterns: [...CISCO_STYLE_ERRORS, /^!!% /],
   hostnameCommand: /^\s*hostname\s+(\S+)\s*$/,
   configQuestions: [DECLINE_YES_NO],
+  passwordQuestions: [],
   save: undefined,
   candidate: {
     commit: 'commit',

@@ -22,6 +22,7 @@ export const frr: PlatformProfile = {
   errorPatterns: [/^% ?(?!Warning\b|Note\b|Info\b)\S/, /^(?:Error|ERROR): /],
   hostnameCommand: /^\s*hostname\s+(\S+)\s*$/,
   configQuestions: [DECLINE_YES_NO],
+  passwordQuestions: [],
   save: {
     command: 'write memory',
     answers: [],

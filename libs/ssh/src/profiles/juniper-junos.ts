@@ -37,6 +37,7 @@ export const juniperJunos: PlatformProfile = {
   ],
   hostnameCommand: /^\s*set\s+system\s+host-name\s+(\S+)\s*$/,
   configQuestions: [DECLINE_YES_NO],
+  passwordQuestions: [],
   save: undefined,
   candidate: {
     commit: 'commit',

@@ -109,6 +109,8 @@ export interface PlatformProfile {
   readonly hostnameCommand: RegExp | undefined;
   /** Questions a config line may raise, with a safe (declining) answer. */
   readonly configQuestions: readonly PromptAnswer[];
+  /** Questions answered with the login password, once per command (`[sudo] password for …:`). */
+  readonly passwordQuestions: readonly RegExp[];
   readonly save: SaveSpec | undefined;
   readonly candidate: CandidateSpec | undefined;
   /** Known behaviours of real devices this profile copes with, for people reading it. */
