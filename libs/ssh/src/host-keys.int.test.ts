@@ -46,7 +46,10 @@ describe('host keys', () => {
           platform: 'cisco_ios',
           username: 'admin',
           auth: { password: 'secret' },
-          hostKey: { policy: 'accept', pinned: 'SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
+          hostKey: {
+            policy: 'accept',
+            pinned: 'SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+          },
         }),
       );
       expect(code).toBe('host_key_mismatch');
@@ -100,8 +103,8 @@ describe('host keys', () => {
       get: () => Promise.reject(new Error('redis down')),
       set: () => Promise.resolve(),
     };
-    expect(await codeOf(openSession(simTarget(dev, { hostKey: { policy: 'tofu', store: broken } })))).toBe(
-      'host_key_unknown',
-    );
+    expect(
+      await codeOf(openSession(simTarget(dev, { hostKey: { policy: 'tofu', store: broken } }))),
+    ).toBe('host_key_unknown');
   });
 });

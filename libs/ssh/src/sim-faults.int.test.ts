@@ -56,7 +56,9 @@ describe('fault knobs are classified to stable codes', () => {
   it('hang in the middle of config -> command_timeout, config may have changed, not retryable', async () => {
     ios.setFaults({ hangOnCommand: '^description two$' });
     const session = await openSession(simTarget(ios), { commandTimeoutMs: 300 });
-    const e = await failure(session.configure(['interface Loopback9', 'description one', 'description two']));
+    const e = await failure(
+      session.configure(['interface Loopback9', 'description one', 'description two']),
+    );
     expect(e.code).toBe('command_timeout');
     expect(e.configMayHaveChanged).toBe(true);
     expect(e.configLinesSent).toBe(3);
@@ -68,7 +70,9 @@ describe('fault knobs are classified to stable codes', () => {
     ios.ledger.clear();
     ios.setFaults({ dropAfterCommands: 5 });
     const session = await openSession(simTarget(ios));
-    const e = await failure(session.configure(['interface Loopback8', 'description a', 'description b']));
+    const e = await failure(
+      session.configure(['interface Loopback8', 'description a', 'description b']),
+    );
     expect(e.code).toBe('session_dropped');
     expect(e.configMayHaveChanged).toBe(true);
     expect(ios.ledger.count('description b')).toBe(0);
