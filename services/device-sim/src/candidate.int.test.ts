@@ -39,6 +39,10 @@ describe('candidate platforms', () => {
     expect(xr.runningConfig()).toContain('ntp server 10.9.9.9');
     expect(xr.ledger.count('ntp server 10.9.9.9')).toBe(1);
     expect(await shell.run('commit', XR)).toContain('% No configuration changes to commit.');
+    // The timestamp line survives output filters, as on a real XR.
+    expect(await shell.run('show running-config | include ntp', XR)).toMatch(
+      /\r\n\w{3} \w{3} \d\d [\d:.]+ UTC\r\nntp server 10\.9\.9\.9\r\n/,
+    );
   });
 
   it('IOS-XR: a commit with a semantic error fails and applies nothing', async () => {

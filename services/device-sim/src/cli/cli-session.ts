@@ -1,6 +1,6 @@
 import type { CliPersonality } from './cli-personality';
 import { Pager } from './pager';
-import type { Question, Reply } from './reply';
+import { type Question, type Reply, replyText } from './reply';
 
 /** Where a CLI session writes; implemented over an ssh2 channel (or a string buffer in tests). */
 export interface CliChannel {
@@ -167,7 +167,7 @@ export class CliSession {
   }
 
   private render(reply: Reply): void {
-    const lines = this.toLines(reply.output);
+    const lines = this.toLines(replyText(reply));
     const pageLength = this.cli.pageLength();
     if (reply.paged && pageLength > 1 && lines.length >= pageLength) {
       this.pager = new Pager(lines, pageLength - 1, this.cli.pager);

@@ -5,6 +5,8 @@
 export interface Reply {
   /** Output lines (no trailing prompt). Empty for commands that print nothing. */
   readonly output: string;
+  /** A line printed before the output that output filters do not touch (IOS-XR's timestamp). */
+  readonly header?: string;
   /** Long output that pauses at `--More--` unless paging was disabled. */
   readonly paged?: boolean;
   /** The next line answers this question instead of being a command. */
@@ -32,3 +34,8 @@ export function say(output: string, paged = false): Reply {
 
 /** A reply that prints nothing. */
 export const SILENT: Reply = { output: '' };
+
+/** The full text of a reply: its header line, then its output. */
+export function replyText(reply: Reply): string {
+  return reply.header === undefined ? reply.output : `${reply.header}\n${reply.output}`;
+}

@@ -110,7 +110,8 @@ export const ciscoXr = iosFamilyPersonality({
     {
       syntax: syntax('show-ipv4-brief', 'show ipv4 interface brief'),
       run: (view): Reply => ({
-        output: `${xrStamp(view.now())}\n${showIpInterfaceBrief(view)}`,
+        header: xrStamp(view.now()),
+        output: showIpInterfaceBrief(view),
         paged: true,
       }),
     },

@@ -1,5 +1,6 @@
 import type { Platform } from '@fleetpush/domain';
-import { installLeakCheck } from '@fleetpush/testing';
+import { installLeakCheck, waitUntil } from '@fleetpush/testing';
+import { Client } from 'ssh2';
 import { openShell, type Shell } from '../__fixtures__/shell-client';
 import { startFleet, type SimFleet } from '../sim-fleet';
 
@@ -175,6 +176,48 @@ describe('paging', () => {
       await shell.waitFor(/\n(\S+)?[^\n]*$/);
     } finally {
       await shell.close();
+      await fleet.close();
+    }
+  });
+});
+
+describe('exec channels', () => {
+  it('linux runs one command without a pty: bare LF and the exit status', async () => {
+    const fleet = await startFleet({ devices: [{ platform: 'linux' }] });
+    const device = fleet.device(0);
+    const client = new Client();
+    try {
+      await new Promise<void>((resolve, reject) => {
+        client.once('ready', resolve).once('error', reject);
+        client.connect({
+          host: device.host,
+          port: device.port,
+          username: device.username,
+          password: device.password,
+        });
+      });
+      const run = (command: string) =>
+        new Promise<{ text: string; code: number }>((resolve, reject) => {
+          client.exec(command, (err, channel) => {
+            if (err) return reject(err);
+            let text = '';
+            let code = -1;
+            channel.on('data', (d: Buffer) => (text += d.toString()));
+            channel.on('exit', (c: number) => (code = c));
+            channel.on('close', () => resolve({ text, code }));
+          });
+        });
+      expect(await run('sysctl net.ipv4.ip_forward')).toEqual({
+        text: 'net.ipv4.ip_forward = 0\n',
+        code: 0,
+      });
+      expect(await run('show version')).toEqual({
+        text: 'bash: show: command not found\n',
+        code: 127,
+      });
+    } finally {
+      client.end();
+      await waitUntil(() => device.activeSessions() === 0);
       await fleet.close();
     }
   });

@@ -2,6 +2,7 @@ import type { Socket } from 'node:net';
 import type { AuthContext, Connection, ServerChannel, Session } from 'ssh2';
 import type { CliPersonality } from '../cli/cli-personality';
 import { type CliChannel, CliSession, type SessionFaults } from '../cli/cli-session';
+import { replyText } from '../cli/reply';
 import type { SessionInfo } from '../personalities/personality';
 import type { SessionRecord } from '../session-log';
 
@@ -112,7 +113,7 @@ function serveSession(session: Session, scope: SessionScope): void {
     const stream = accept();
     const cli = host.openCli(info(pty));
     const reply = cli.execute(request.command);
-    const text = reply.output.replace(/\r?\n/g, cli.eol);
+    const text = replyText(reply).replace(/\r?\n/g, cli.eol);
     cli.dispose();
     stream.exit(reply.exitCode ?? 0);
     stream.end(text);

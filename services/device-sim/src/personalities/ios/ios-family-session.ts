@@ -151,7 +151,7 @@ export class IosFamilySession implements CliPersonality {
 
   private shown(text: string): Reply {
     const stamp = this.dialect.stamp?.(this.device.view.now());
-    return say(stamp ? `${stamp}\n${text}` : text, true);
+    return { output: text, paged: true, ...(stamp ? { header: stamp } : {}) };
   }
 
   private makeHandlers(): Record<IosExecId, Handler> {
