@@ -62,6 +62,8 @@ describe('authentication', () => {
     const pair = sshUtils.generateKeyPairSync('ed25519', {
       passphrase: 'k3y-pass',
       cipher: 'aes256-ctr',
+      // Few bcrypt rounds: the test is about the passphrase, not about key stretching.
+      rounds: 2,
     });
     const publicKey = sshUtils.parseKey(pair.public) as ParsedKey;
     await withDevice({ authorizedKey: publicKey }, async (d) => {
@@ -78,6 +80,8 @@ describe('authentication', () => {
     const pair = sshUtils.generateKeyPairSync('ed25519', {
       passphrase: 'k3y-pass',
       cipher: 'aes256-ctr',
+      // Few bcrypt rounds: the test is about the passphrase, not about key stretching.
+      rounds: 2,
     });
     await withDevice({}, async (d) => {
       const e = await errorOf(
