@@ -63,6 +63,9 @@ export async function startMiniDevice(options: MiniDeviceOptions = {}): Promise<
     { hostKeys: [hostKey], ...(options.algorithms ? { algorithms: options.algorithms } : {}) },
     (client) => {
       clients.add(client);
+      // Nagle plus delayed ACKs would add ~40 ms stalls to every exchange on loopback.
+      // (ssh2 has Connection#setNoDelay; @types/ssh2 only declares it on Client.)
+      (client as unknown as { setNoDelay(on: boolean): void }).setNoDelay(true);
       client.on('close', () => clients.delete(client));
       client.on('error', () => undefined);
       client.on('authentication', (ctx) => authenticate(ctx, options, authAttempts));
