@@ -5,3 +5,4 @@
  */
 export * from './redis-keys';
 export * from './event-log';
+export * from './coordinator';

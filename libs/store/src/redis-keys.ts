@@ -13,6 +13,46 @@ export interface RedisKeys {
   readonly eventsChannel: string;
   /** Channel on which control wake-ups are published. */
   readonly controlChannel: string;
+  /** Every key of one job, in the order the coordinator's Lua scripts take them. */
+  job(jobId: string): JobKeys;
+  /** Sorted set of all job ids by creation time (ms). */
+  readonly jobIndex: string;
+  /** Set of job ids that are not terminal (the watchdog's work list). */
+  readonly activeJobs: string;
+}
+
+/**
+ * The keys of one job, all under the hash tag `{jobId}`. `ordered` is the KEYS array of every
+ * coordinator script (see `coordinator/lua-header.ts`).
+ */
+export interface JobKeys {
+  /** Hash: the job record (status, times, spec). */
+  readonly record: string;
+  /** Hash: the run's scheduling state (mirrors the domain `RunSnapshot`). */
+  readonly run: string;
+  /** List: device indexes not yet dispatched, in plan order (canary first). */
+  readonly pending: string;
+  /** Sorted set: dispatched, non-terminal device indexes by dispatch time (ms). */
+  readonly dispatched: string;
+  /** Hash: device index → device-task state. */
+  readonly deviceState: string;
+  /** Hash: device index → generation (fencing token for queue deliveries). */
+  readonly deviceGeneration: string;
+  /** Hash: device index → attempts started. */
+  readonly deviceAttempts: string;
+  /** Hash: device index → reserved start slot (µs, Redis clock), for the stagger gate. */
+  readonly deviceSlot: string;
+  /** List: one `"<size> <tolerated failures, -1 = unlimited>"` per wave. */
+  readonly waves: string;
+  /** Hash: device index → result JSON. */
+  readonly results: string;
+  readonly events: string;
+  readonly eventSeq: string;
+  /** Hash: device index → device key. */
+  readonly deviceKeys: string;
+  /** Hash: device index → the device task (rendered commands, platform, options) JSON. */
+  readonly deviceTasks: string;
+  readonly ordered: readonly string[];
 }
 
 /** Builds the key set for a prefix (e.g. `fleetpush`). */
@@ -27,5 +67,28 @@ export function redisKeys(prefix: string): RedisKeys {
     jobEventSeq: (jobId) => `${job(jobId)}:seq`,
     eventsChannel: `${prefix}:events`,
     controlChannel: `${prefix}:control`,
+    job: (jobId) => jobKeys(job(jobId)),
+    jobIndex: `${prefix}:jobs`,
+    activeJobs: `${prefix}:jobs:active`,
   };
+}
+
+function jobKeys(base: string): JobKeys {
+  const keys = {
+    record: base,
+    run: `${base}:run`,
+    pending: `${base}:pending`,
+    dispatched: `${base}:dispatched`,
+    deviceState: `${base}:dstate`,
+    deviceGeneration: `${base}:dgen`,
+    deviceAttempts: `${base}:dattempt`,
+    deviceSlot: `${base}:dslot`,
+    waves: `${base}:waves`,
+    results: `${base}:results`,
+    events: `${base}:events`,
+    eventSeq: `${base}:seq`,
+    deviceKeys: `${base}:dkeys`,
+    deviceTasks: `${base}:dtasks`,
+  };
+  return { ...keys, ordered: Object.values(keys) };
 }

@@ -1,0 +1,69 @@
+import type { DeviceState } from '@fleetpush/domain';
+import type { Redis } from 'ioredis';
+import type { RedisKeys } from '../redis-keys';
+import type { Dispatch } from './coordinator-replies';
+
+/** A job record as stored (strings, as Redis keeps them). */
+export type JobRecord = Record<string, string>;
+
+/** Read access to a job's stored state, for workers, the API and tests. */
+export class JobReader {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: RedisKeys,
+  ) {}
+
+  /** The job record, or `null` when there is no such job. */
+  async record(jobId: string): Promise<JobRecord | null> {
+    const record = await this.redis.hgetall(this.keys.job(jobId).record);
+    return Object.keys(record).length > 0 ? record : null;
+  }
+
+  /** The run's scheduling state hash. */
+  async run(jobId: string): Promise<Record<string, string>> {
+    return this.redis.hgetall(this.keys.job(jobId).run);
+  }
+
+  /** Every device's state, by index. */
+  async deviceStates(jobId: string): Promise<Map<number, DeviceState>> {
+    const raw = await this.redis.hgetall(this.keys.job(jobId).deviceState);
+    return new Map(Object.entries(raw).map(([i, s]) => [Number(i), s as DeviceState]));
+  }
+
+  /** The stored task of one device (rendered commands, platform, options). */
+  async deviceTask(jobId: string, deviceIndex: number): Promise<unknown> {
+    const raw = await this.redis.hget(this.keys.job(jobId).deviceTasks, String(deviceIndex));
+    return raw === null ? null : (JSON.parse(raw) as unknown);
+  }
+
+  /** The key of one device. */
+  async deviceKey(jobId: string, deviceIndex: number): Promise<string | null> {
+    return this.redis.hget(this.keys.job(jobId).deviceKeys, String(deviceIndex));
+  }
+
+  /** Stored results, by device index. */
+  async results(jobId: string): Promise<Map<number, unknown>> {
+    const raw = await this.redis.hgetall(this.keys.job(jobId).results);
+    return new Map(Object.entries(raw).map(([i, r]) => [Number(i), JSON.parse(r) as unknown]));
+  }
+
+  /** Devices dispatched and not terminal, with their current generation and dispatch time. */
+  async dispatched(jobId: string): Promise<Array<Dispatch & { readonly sinceMs: number }>> {
+    const k = this.keys.job(jobId);
+    const flat = await this.redis.zrange(k.dispatched, 0, -1, 'WITHSCORES');
+    const out: Array<Dispatch & { sinceMs: number }> = [];
+    for (let i = 0; i + 1 < flat.length; i += 2) {
+      const deviceIndex = Number(flat[i]);
+      const generation = Number(
+        (await this.redis.hget(k.deviceGeneration, String(deviceIndex))) ?? 0,
+      );
+      out.push({ deviceIndex, generation, sinceMs: Number(flat[i + 1]) });
+    }
+    return out;
+  }
+
+  /** Ids of jobs not yet known to be terminal (the watchdog's work list). */
+  async activeJobIds(): Promise<string[]> {
+    return this.redis.smembers(this.keys.activeJobs);
+  }
+}

@@ -1,0 +1,72 @@
+import { luaStateTables } from './lua-tables';
+
+/**
+ * The shared prelude of every coordinator script: the KEYS layout (see `JobKeys.ordered`),
+ * the common ARGV, event emission (numbered, appended to the job's stream, published once per
+ * script), the run-state hash and the job lifecycle.
+ *
+ * KEYS: 1 record, 2 run, 3 pending, 4 dispatched, 5 dstate, 6 dgen, 7 dattempt, 8 dslot,
+ *       9 waves, 10 results, 11 events, 12 seq, 13 dkeys, 14 dtasks
+ * ARGV: 1 jobId, 2 now (ISO), 3 now (ms), 4 stream cap, 5 events channel, 6.. script arguments
+ *
+ * Invariants every script keeps: a device index is in exactly one of {pending list,
+ * dispatched set, terminal}; run.inFlight = |dispatched|; run.notStartedInWave counts the
+ * head of the pending list that belongs to the current wave; event seq values are 1, 2, 3, …
+ */
+export const LUA_PRELUDE = `
+${luaStateTables()}
+local K_RECORD, K_RUN, K_PENDING, K_DISPATCHED = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local K_DSTATE, K_DGEN, K_DATTEMPT, K_DSLOT = KEYS[5], KEYS[6], KEYS[7], KEYS[8]
+local K_WAVES, K_RESULTS, K_EVENTS, K_SEQ, K_DKEYS, K_DTASKS = KEYS[9], KEYS[10], KEYS[11], KEYS[12], KEYS[13], KEYS[14]
+local JOB_ID, NOW_ISO, NOW_MS, MAXLEN, CHANNEL = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5]
+local A = 6
+
+local published = {}
+local function append(body)
+  local seq = redis.call('INCR', K_SEQ)
+  local full = '{"seq":' .. seq .. ',"jobId":' .. cjson.encode(JOB_ID) .. ',"at":"' .. NOW_ISO .. '",' .. string.sub(body, 2)
+  redis.call('XADD', K_EVENTS, 'MAXLEN', '~', MAXLEN, '0-' .. seq, 'e', full)
+  published[#published + 1] = full
+end
+local function emit(ev) append(cjson.encode(ev)) end
+local function flush()
+  if #published > 0 then redis.call('PUBLISH', CHANNEL, '[' .. table.concat(published, ',') .. ']') end
+end
+
+local NUMERIC = {waveIndex=1, waveCount=1, notStartedInWave=1, inFlight=1, waveFailures=1, failures=1,
+  concurrency=1, staggerUs=1, nextSlotUs=1, lastStartUs=1, pauseAfterCanary=1, awaitingApproval=1,
+  startedAtMs=1, total=1}
+local function loadRun()
+  local raw = redis.call('HGETALL', K_RUN)
+  local m = {}
+  for i = 1, #raw, 2 do
+    if NUMERIC[raw[i]] then m[raw[i]] = tonumber(raw[i + 1]) else m[raw[i]] = raw[i + 1] end
+  end
+  return m
+end
+local function saveRun(m)
+  local flat = {}
+  for k, v in pairs(m) do flat[#flat + 1] = k; flat[#flat + 1] = tostring(v) end
+  redis.call('HSET', K_RUN, unpack(flat))
+end
+
+local function deviceKey(idx) return redis.call('HGET', K_DKEYS, idx) end
+local function generation(idx) return tonumber(redis.call('HGET', K_DGEN, idx) or '0') end
+local function attempts(idx) return tonumber(redis.call('HGET', K_DATTEMPT, idx) or '0') end
+
+local function jobTransition(event, reason, actor)
+  local from = redis.call('HGET', K_RECORD, 'status')
+  local to = JOB_T[event] and JOB_T[event][from]
+  if not to then return nil, from end
+  redis.call('HSET', K_RECORD, 'status', to, 'updated_at', NOW_ISO)
+  if to == 'running' and redis.call('HEXISTS', K_RECORD, 'started_at') == 0 then
+    redis.call('HSET', K_RECORD, 'started_at', NOW_ISO)
+  end
+  if TERMINAL_JOB[to] then redis.call('HSET', K_RECORD, 'finished_at', NOW_ISO) end
+  local ev = {type='job:status', from=from, to=to}
+  if reason then ev.reason = reason end
+  if actor then ev.actor = actor end
+  emit(ev)
+  return to, from
+end
+`;

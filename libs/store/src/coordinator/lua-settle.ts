@@ -1,0 +1,112 @@
+/**
+ * The coordinator's scheduling step, in Lua: the mirror of the domain's `decideRun` /
+ * `applyRunDecision` on the run hash, with one difference: it decides *dispatches* (a device
+ * handed to the queue counts against the window at once), while the stagger gate is applied
+ * when a worker begins the device (`begin`), on the Redis clock.
+ *
+ * `settle(m, out)` loops until nothing more can happen now: dispatch up to the window, enter
+ * the next wave, hold for approval after the canary, or finish the run (skipping what never
+ * started). Dispatched devices are appended to `out` as index, generation pairs.
+ */
+export const LUA_SETTLE = `
+local function tally()
+  local counts = {}
+  for _, state in ipairs(redis.call('HVALS', K_DSTATE)) do counts[state] = (counts[state] or 0) + 1 end
+  return counts
+end
+
+local function dispatch(m, n, out)
+  if n <= 0 then return end
+  local idxs = redis.call('LPOP', K_PENDING, n)
+  if not idxs then return end
+  for _, idx in ipairs(idxs) do
+    redis.call('HSET', K_DSTATE, idx, 'queued')
+    redis.call('ZADD', K_DISPATCHED, NOW_MS, idx)
+    local gen = generation(idx)
+    out[#out + 1] = idx
+    out[#out + 1] = gen
+    emit({type='device:status', deviceKey=deviceKey(idx), state='queued', attempt=attempts(idx)})
+  end
+  m.notStartedInWave = m.notStartedInWave - #idxs
+  m.inFlight = m.inFlight + #idxs
+end
+
+local function finish(m, status, reason)
+  for _, idx in ipairs(redis.call('LRANGE', K_PENDING, 0, -1)) do
+    redis.call('HSET', K_DSTATE, idx, 'skipped')
+    redis.call('HSET', K_RESULTS, idx, cjson.encode({state='skipped', skipReason=reason, attempts=attempts(idx)}))
+    emit({type='device:result', deviceKey=deviceKey(idx), state='skipped', attempts=attempts(idx), skipReason=reason})
+  end
+  redis.call('DEL', K_PENDING, K_DSLOT)
+  m.notStartedInWave = 0
+  m.phase = 'finished'
+  m.status = status
+  m.skipReason = reason or ''
+  local event = (status == 'completed' and 'complete') or (status == 'failed' and 'fail') or 'drained'
+  local to = jobTransition(event, reason)
+  if not to and status == 'cancelled' then jobTransition('cancel', reason) end
+  local ev = {type='job:finished', status=status, counts=tally(), durationMs=math.max(0, NOW_MS - (m.startedAtMs or NOW_MS))}
+  if reason then ev.reason = reason end
+  emit(ev)
+end
+
+local function waveSpec(i)
+  local spec = redis.call('LINDEX', K_WAVES, i)
+  local size, tolerated = string.match(spec, '^(%d+) (%-?%d+)$')
+  return tonumber(size), tonumber(tolerated)
+end
+
+local function enterWave(m, i)
+  if m.phase == 'waves' then emit({type='job:wave', wave=m.waveIndex, size=(waveSpec(m.waveIndex)), phase='completed'}) end
+  if i >= m.waveCount then
+    if m.failures > 0 then finish(m, 'failed', nil) else finish(m, 'completed', nil) end
+    return
+  end
+  local fromCanary = m.phase == 'canary'
+  local size = waveSpec(i)
+  m.phase = 'waves'
+  m.waveIndex = i
+  m.notStartedInWave = size
+  m.waveFailures = 0
+  emit({type='job:wave', wave=i, size=size, phase='started'})
+  if fromCanary and m.pauseAfterCanary == 1 then
+    m.control = 'paused'
+    m.awaitingApproval = 1
+    jobTransition('pause', 'awaiting approval after the canary', 'fleetpush')
+  end
+end
+
+local function settle(m, out)
+  for _ = 1, 1000000 do
+    if m.phase == 'finished' then return end
+    if m.control == 'cancelling' or m.control == 'terminating' then
+      if m.inFlight == 0 then finish(m, 'cancelled', 'cancelled') end
+      return
+    end
+    if m.phase == 'canary' then
+      if m.canaryOutcome == '' then
+        if m.control == 'running' and m.inFlight == 0 then dispatch(m, m.notStartedInWave, out) end
+        return
+      elseif m.canaryOutcome ~= 'succeeded' then
+        finish(m, 'failed', 'canary_failed')
+        return
+      end
+      enterWave(m, 0)
+    else
+      local size, tolerated = waveSpec(m.waveIndex)
+      if tolerated >= 0 and m.waveFailures > tolerated then
+        if m.inFlight == 0 then finish(m, 'failed', 'budget_exceeded') end
+        return
+      end
+      if m.notStartedInWave > 0 then
+        if m.control == 'running' then
+          dispatch(m, math.min(m.concurrency - m.inFlight, m.notStartedInWave), out)
+        end
+        return
+      end
+      if m.inFlight > 0 then return end
+      enterWave(m, m.waveIndex + 1)
+    end
+  end
+end
+`;
