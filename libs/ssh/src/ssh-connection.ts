@@ -84,14 +84,16 @@ export class SshConnection {
     const key = parseClientKey(this.target, this.settings.deviceKey);
     await new Promise<void>((resolve, reject) => {
       const onError = (error: unknown): void => reject(this.classify(error));
+      const onClose = (): void => reject(this.classify(undefined));
       this.client.once('ready', () => {
         this.authenticated = true;
         this.client.off('error', onError);
+        this.client.off('close', onClose);
         resolve();
       });
       this.client.on('error', onError);
       this.client.once('handshake', () => (this.handshakeDone = true));
-      this.client.once('close', () => reject(this.classify(undefined)));
+      this.client.once('close', onClose);
       this.client.connect(this.connectConfig(this.startSocket(), key));
     });
     this.shellStream = await this.openShell();

@@ -138,12 +138,16 @@ function runCli(stream: ServerChannel, options: MiniDeviceOptions, received: str
   if (options.bannerDelayMs) setTimeout(start, options.bannerDelayMs).unref();
   else start();
   stream.on('data', (data: Buffer) => {
+    // Echo what arrived in one write, as a device's line discipline does for a pasted line.
+    let echo = '';
     for (const ch of data.toString('utf8')) {
       if (ch !== '\r' && ch !== '\n') {
         state.input += ch;
-        if (!state.awaitingSecret) write(ch);
+        if (!state.awaitingSecret) echo += ch;
         continue;
       }
+      if (echo !== '') write(echo);
+      echo = '';
       const line = state.input;
       state.input = '';
       received.push(line);
@@ -152,6 +156,7 @@ function runCli(stream: ServerChannel, options: MiniDeviceOptions, received: str
       if (state.awaitingSecret) write(`\r\n${reply}`);
       else write(`\r\n${reply}${reply === '' ? '' : '\r\n'}${prompt()}`);
     }
+    if (echo !== '') write(echo);
   });
 }
 
