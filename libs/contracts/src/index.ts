@@ -12,3 +12,4 @@ export * from './queue-payloads';
 export * from './api-error';
 export * from './device-row';
 export * from './device';
+export * from './stored-device';

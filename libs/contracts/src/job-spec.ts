@@ -27,7 +27,8 @@ export const waveSize = z.union([
     .refine((s) => {
       const pct = Number(s.slice(0, -1));
       return pct > 0 && pct <= 100;
-    }, 'percentage must be in (0, 100]'),
+    }, 'percentage must be in (0, 100]')
+    .transform((s) => s as `${number}%`),
 ]);
 
 /** How the run fans out after the canary. */

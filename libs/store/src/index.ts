@@ -6,3 +6,4 @@
 export * from './redis-keys';
 export * from './event-log';
 export * from './coordinator';
+export * from './jobs';

@@ -1,0 +1,2 @@
+export * from './resolve-targets';
+export * from './plan-job';
