@@ -201,6 +201,24 @@ describe('save and candidate workflows', () => {
     },
   );
 
+  it.each(['cisco_xr', 'juniper_junos'] as const)(
+    '%s: closing with a pending candidate discards it',
+    async (platform) => {
+      const d = device(platform);
+      d.setFaults({});
+      d.ledger.clear();
+      const session = await openSession(simTarget(d));
+      const result = await session.configure(SCRIPTS[platform].lines);
+      expect(result.candidatePending).toBe(true);
+      await session.close();
+      const discard = platform === 'cisco_xr' ? 'abort' : 'rollback 0';
+      expect(session.transcript().text).toContain(discard);
+      // A later session that commits finds nothing of it.
+      await withSession(platform, (s) => s.commit());
+      expect(d.ledger.isUntouched()).toBe(true);
+    },
+  );
+
   it('platforms without a candidate refuse commit with a typed error', async () => {
     const error = await withSession('cisco_ios', (s) => s.commit()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SshError);
