@@ -112,6 +112,7 @@ describe('importsOf', () => {
       "import 'side-effect';",
       "const c = require('cjs');",
       "const d = await import('dyn');",
+      '/** the diff is distinct from "empty" */',
     ].join('\n');
     expect(importsOf(text).sort()).toEqual(['./local', '@s/y/z', 'cjs', 'dyn', 'side-effect', 'x']);
   });

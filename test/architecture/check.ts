@@ -3,7 +3,8 @@ import { ALLOWED_WORKSPACE_DEPS, ENV_READER, PURE_PACKAGES, VENDOR_HOMES } from 
 import type { SourceFile, WorkspacePackage } from './workspace';
 
 const SCOPE = '@fleetpush/';
-const TESTING = `${SCOPE}testing`;
+/** Packages tests may use as fixtures (dev dependencies only, imported only by test files). */
+const TEST_FIXTURES = new Set([`${SCOPE}testing`, `${SCOPE}device-sim`]);
 const BUILTINS = new Set(builtinModules);
 
 /** The package name part of an import specifier (`@scope/pkg/sub` → `@scope/pkg`). */
@@ -37,8 +38,8 @@ function workspaceEdgeProblem(
 
 function checkManifest(pkg: WorkspacePackage, byName: Map<string, WorkspacePackage>): string[] {
   const problems: string[] = [];
-  // Test helpers are a dev dependency of anything; the source check keeps them out of runtime code.
-  const devDeps = pkg.devDependencies.filter((d) => d !== TESTING);
+  // Test fixtures are a dev dependency of anything; the source check keeps them out of runtime code.
+  const devDeps = pkg.devDependencies.filter((d) => !TEST_FIXTURES.has(d));
   for (const dep of [...pkg.dependencies, ...devDeps]) {
     if (!dep.startsWith(SCOPE)) continue;
     const problem = workspaceEdgeProblem(pkg, dep.slice(SCOPE.length), byName);
@@ -59,8 +60,9 @@ function checkImport(pkg: WorkspacePackage, source: SourceFile, spec: string): s
   const name = packageOf(spec);
   if (name.startsWith(SCOPE) && spec !== name)
     return `imports into another package's files: ${spec}`;
-  if (name === TESTING && !source.isTest && pkg.name !== 'testing')
-    return `runtime code imports ${TESTING}`;
+  if (TEST_FIXTURES.has(name) && !source.isTest && name !== `${SCOPE}${pkg.name}`) {
+    return `runtime code imports the test fixture ${name}`;
+  }
   const homes = VENDOR_HOMES[name];
   if (homes && !homes.includes(pkg.name))
     return `${name} may only be imported by [${homes.join(', ')}]`;

@@ -23,8 +23,8 @@ export interface SourceFile {
 }
 
 const IMPORT_PATTERNS = [
-  /\bfrom\s+['"]([^'"]+)['"]/g,
-  /\bimport\s+['"]([^'"]+)['"]/g,
+  /^\s*(?:import|export)\b[^;]*?\bfrom\s+['"]([^'"]+)['"]/gm,
+  /^\s*import\s+['"]([^'"]+)['"]/gm,
   /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g,
   /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
 ];
@@ -62,7 +62,11 @@ function readSource(pkgDir: string, full: string): SourceFile {
   const file = path.relative(pkgDir, full);
   return {
     file,
-    isTest: /\.test\.tsx?$/.test(file) || file.includes('__fixtures__') || file.startsWith('test'),
+    isTest:
+      /\.test\.tsx?$/.test(file) ||
+      /__(fixtures|test-support)__/.test(file) ||
+      file.startsWith('test') ||
+      file.startsWith('bench'),
     imports: importsOf(text),
     readsEnv: readsNamedVariable(text),
   };

@@ -17,10 +17,16 @@ import { algorithmsFor } from '../src/algorithms';
 import { openSession } from '../src/open-session';
 import { type SessionTarget } from '../src/session-target';
 
-const HANDSHAKES = Number(process.env['BENCH_HANDSHAKES'] ?? 300);
+/** Reads `--name value` from the command line (benchmarks take flags, not environment variables). */
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const HANDSHAKES = Number(argValue('--handshakes') ?? 300);
 const SESSIONS = 500;
 const IN_FLIGHT = 50;
-const COMMANDS = Number(process.env['BENCH_COMMANDS'] ?? 3000);
+const COMMANDS = Number(argValue('--commands') ?? 3000);
 
 interface Figures {
   readonly perSecond: number;
