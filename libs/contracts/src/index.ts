@@ -13,3 +13,4 @@ export * from './api-error';
 export * from './device-row';
 export * from './device';
 export * from './stored-device';
+export * from './device-result';

@@ -25,7 +25,7 @@ describe('SecretBox', () => {
     expect(() => new SecretBox(randomBytes(32)).open(sealed, 'r1:22')).toThrow(SecretBoxError);
     expect(() => box.open(sealed, 'r2:22')).toThrow(SecretBoxError);
     const raw = Buffer.from(sealed.slice(3), 'base64');
-    raw[raw.length - 1] ^= 1;
+    raw[raw.length - 1] = raw[raw.length - 1]! ^ 1;
     expect(() => box.open(`v1:${raw.toString('base64')}`, 'r1:22')).toThrow(SecretBoxError);
     expect(() => box.open('v9:abc')).toThrow(SecretBoxError);
   });

@@ -7,3 +7,4 @@ export * from './redis-keys';
 export * from './event-log';
 export * from './coordinator';
 export * from './jobs';
+export * from './leases';
