@@ -1,0 +1,26 @@
+import { loadConfig, workerConfigSchema } from '@fleetpush/config';
+import { createLogger, installShutdown } from '@fleetpush/runtime';
+import { createWorkerService } from './worker-service';
+
+/** Composition root of a worker process. */
+async function main(): Promise<void> {
+  const config = loadConfig(workerConfigSchema, process.env);
+  const logger = createLogger({ service: 'worker', level: config.logLevel });
+  const secretKey = config.secretKey?.reveal();
+  if (!secretKey) {
+    logger.fatal(
+      'FLEETPUSH_SECRET_KEY is required by the worker (it opens the sealed device credentials)',
+    );
+    process.exit(2);
+  }
+  const service = createWorkerService({ ...config, secretKey }, logger);
+  installShutdown([() => service.close()], {
+    onEvent: (event) => logger.info({ event }, 'shutdown'),
+  });
+  await service.start();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,96 @@
+import type { DeviceTaskQueue } from '@fleetpush/queue';
+import type { Logger } from '@fleetpush/runtime';
+import type { Dispatch, JobReader, RedisKeys, RunCoordinator } from '@fleetpush/store';
+import type { Redis } from 'ioredis';
+
+/** Options of {@link Reconciler}. */
+export interface ReconcilerOptions {
+  /** How often one worker of the fleet repairs (the others find the lock taken). */
+  readonly intervalMs?: number;
+  /**
+   * A dispatched device younger than this is left alone: its dispatcher may be between the
+   * coordinator's reply and the enqueue.
+   */
+  readonly graceMs?: number;
+}
+
+/**
+ * The watchdog and repairer, run by one worker at a time under a lock: it finishes runs whose
+ * work is all terminal (a job never sticks), drops finished jobs from the active set, and gives
+ * a new generation to dispatched devices that have no live queue entry (lost enqueue, or a
+ * task BullMQ failed after repeated stalls), so another worker picks them up.
+ */
+export class Reconciler {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: RedisKeys,
+    private readonly reader: JobReader,
+    private readonly coordinator: RunCoordinator,
+    private readonly queue: DeviceTaskQueue,
+    private readonly workerId: string,
+    private readonly logger: Logger,
+    private readonly options: ReconcilerOptions = {},
+  ) {}
+
+  /** Starts the periodic pass. */
+  start(): void {
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.pass()
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'reconciler pass failed'))
+        .finally(() => (this.running = undefined));
+    }, this.options.intervalMs ?? 2_000);
+  }
+
+  /** One pass over every active job, if this worker holds the lock. */
+  async pass(): Promise<void> {
+    const ttl = (this.options.intervalMs ?? 2_000) * 2;
+    const lock = await this.redis.set(
+      `${this.keys.prefix}:reconciler:lock`,
+      this.workerId,
+      'PX',
+      ttl,
+      'NX',
+    );
+    if (lock !== 'OK') return;
+    for (const jobId of await this.reader.activeJobIds()) await this.repair(jobId);
+  }
+
+  private async repair(jobId: string): Promise<void> {
+    const status = (await this.reader.record(jobId))?.status;
+    if (status === undefined || ['completed', 'failed', 'cancelled'].includes(status)) {
+      await this.redis.srem(this.keys.activeJobs, jobId);
+      return;
+    }
+    if (status === 'queued') return;
+    const tick = await this.coordinator.tick(jobId);
+    await this.enqueue(jobId, tick.dispatch);
+    const graceMs = this.options.graceMs ?? 5_000;
+    for (const entry of await this.reader.dispatched(jobId)) {
+      if (Date.now() - entry.sinceMs < graceMs) continue;
+      const presence = await this.queue.presence({ jobId, runId: jobId, ...entry });
+      if (presence === 'pending' || presence === 'active') continue;
+      const fresh = await this.coordinator.redispatch(jobId, entry.deviceIndex);
+      if (!fresh) continue;
+      this.logger.warn(
+        { jobId, deviceIndex: entry.deviceIndex, presence },
+        'redispatching a lost device task',
+      );
+      await this.enqueue(jobId, [fresh]);
+    }
+  }
+
+  private async enqueue(jobId: string, dispatch: readonly Dispatch[]): Promise<void> {
+    await this.queue.enqueue(dispatch.map((d) => ({ jobId, runId: jobId, ...d })));
+  }
+
+  /** Stops the periodic pass and waits for a pass in progress; idempotent. */
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+}

@@ -1,0 +1,89 @@
+import type { DeviceTaskSpec } from '@fleetpush/contracts';
+import type { SecretBox } from '@fleetpush/inventory';
+import { openSession, SshError, type DeviceSession, type HostKeyStore } from '@fleetpush/ssh';
+import type { FleetLimits } from '@fleetpush/store';
+import type { JobOptions } from './job-options';
+import { sleep } from './sleep';
+
+/** How often a worker asks again for a fleet-wide session slot when the fleet is at its cap. */
+const SLOT_POLL_MS = 50;
+
+/** Cap of a stored session transcript: the whole conversation of a typical change fits. */
+const TRANSCRIPT_MAX_BYTES = 256 * 1024;
+
+/** What opening a session needs besides the device. */
+export interface SessionOpenerDeps {
+  readonly limits: FleetLimits;
+  readonly secrets: SecretBox;
+  readonly hostKeys: HostKeyStore;
+  readonly hostKeyPolicy: 'strict' | 'tofu';
+}
+
+/**
+ * Opens device sessions within the fleet-wide caps (open sessions, login rate), with the
+ * device's sealed credentials opened only here, and the host key checked (pinned, or the
+ * configured policy through the shared store).
+ */
+export class SessionOpener {
+  constructor(private readonly deps: SessionOpenerDeps) {}
+
+  /** Waits for a session slot and a login token, then logs in. */
+  async open(
+    task: DeviceTaskSpec,
+    options: JobOptions,
+    owner: string,
+    signal: AbortSignal,
+  ): Promise<DeviceSession> {
+    while (!(await this.deps.limits.acquireSession(owner))) await sleep(SLOT_POLL_MS, signal);
+    for (
+      let wait = await this.deps.limits.takeLogin();
+      wait > 0;
+      wait = await this.deps.limits.takeLogin()
+    ) {
+      await sleep(wait, signal);
+    }
+    return openSession(
+      {
+        host: task.host,
+        port: task.port,
+        platform: task.platform,
+        username: task.credentials.username,
+        auth: { password: this.unseal(task, task.credentials.password_sealed) },
+        enableSecret: this.unseal(task, task.credentials.enable_secret_sealed),
+        hostKey: {
+          pinned: task.host_key,
+          policy: this.deps.hostKeyPolicy,
+          store: this.deps.hostKeys,
+        },
+        legacyAlgorithms: task.legacy_algorithms,
+      },
+      {
+        connectTimeoutMs: options.timeouts.connect_ms,
+        commandTimeoutMs: options.timeouts.command_ms,
+        signal,
+        transcriptMaxBytes: TRANSCRIPT_MAX_BYTES,
+      },
+    );
+  }
+
+  /** Releases the fleet-wide session slot. */
+  async release(owner: string): Promise<void> {
+    await this.deps.limits.releaseSession(owner);
+  }
+
+  private unseal(task: DeviceTaskSpec, sealed: string | undefined): string | undefined {
+    if (sealed === undefined) return undefined;
+    try {
+      return this.deps.secrets.open(sealed, task.key);
+    } catch (cause) {
+      throw new SshError(
+        'credentials_unavailable',
+        `the stored credentials of ${task.key} cannot be opened`,
+        {
+          cause,
+          deviceKey: task.key,
+        },
+      );
+    }
+  }
+}

@@ -1,0 +1,116 @@
+import type { WorkerConfig } from '@fleetpush/config';
+import { SecretBox } from '@fleetpush/inventory';
+import { createDeviceTaskWorker, DeviceTaskQueue } from '@fleetpush/queue';
+import type { Logger } from '@fleetpush/runtime';
+import {
+  DeviceLeases,
+  EventLog,
+  FleetLimits,
+  JobReader,
+  RedisHostKeyStore,
+  redisKeys,
+  RunCoordinator,
+} from '@fleetpush/store';
+import { Redis } from 'ioredis';
+import { randomUUID } from 'node:crypto';
+import { ControlListener } from './control-listener';
+import { DeviceContextLoader } from './device-context';
+import { DeviceTaskProcessor } from './device-task-processor';
+import { Reconciler, type ReconcilerOptions } from './reconciler';
+import { SessionOpener } from './session-opener';
+
+/** The worker settings a service needs (a subset of the worker's config). */
+export type WorkerServiceConfig = Pick<
+  WorkerConfig,
+  'redisUrl' | 'prefix' | 'workerConcurrency' | 'maxSshSessions' | 'loginRate' | 'hostKeyPolicy'
+> & { readonly secretKey: Uint8Array };
+
+/** A running worker: the device-task consumer, the control listener and the reconciler. */
+export interface WorkerService {
+  readonly id: string;
+  start(): Promise<void>;
+  /** Stops taking work, lets in-flight devices finish, closes connections; idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds a worker process's parts. Nothing here assumes a single worker: run as many as
+ * wanted, on one machine or many.
+ */
+export function createWorkerService(
+  config: WorkerServiceConfig,
+  logger: Logger,
+  reconcilerOptions: ReconcilerOptions = {},
+): WorkerService {
+  const id = `worker-${randomUUID().slice(0, 8)}`;
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  const bullConnection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  const subscriber = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  for (const connection of [redis, bullConnection, subscriber]) {
+    connection.on('error', (error: Error) =>
+      logger.warn({ err: error.message }, 'redis connection error'),
+    );
+  }
+  const keys = redisKeys(config.prefix);
+  const reader = new JobReader(redis, keys);
+  const coordinator = new RunCoordinator(redis, keys);
+  const queue = new DeviceTaskQueue(redis, config.prefix);
+  const control = new ControlListener(subscriber, redis, keys);
+  const processor = new DeviceTaskProcessor({
+    coordinator,
+    contexts: new DeviceContextLoader(reader),
+    queue,
+    events: new EventLog(redis, keys),
+    leases: new DeviceLeases(redis, config.prefix),
+    sessions: new SessionOpener({
+      limits: new FleetLimits(redis, config.prefix, {
+        maxSessions: config.maxSshSessions,
+        loginsPerSecond: config.loginRate,
+      }),
+      secrets: new SecretBox(config.secretKey),
+      hostKeys: new RedisHostKeyStore(redis, config.prefix),
+      hostKeyPolicy: config.hostKeyPolicy,
+    }),
+    control,
+    logger,
+  });
+  const reconciler = new Reconciler(
+    redis,
+    keys,
+    reader,
+    coordinator,
+    queue,
+    id,
+    logger,
+    reconcilerOptions,
+  );
+  const worker = createDeviceTaskWorker({
+    connection: bullConnection,
+    prefix: config.prefix,
+    concurrency: config.workerConcurrency,
+    processor: (payload, signal) => processor.process(payload, signal),
+    autorun: false,
+  });
+  worker.on('error', (error) => logger.warn({ err: error.message }, 'device-task worker error'));
+  let closing: Promise<void> | undefined;
+  return {
+    id,
+    async start() {
+      await control.start();
+      reconciler.start();
+      void worker.run();
+      logger.info({ workerId: id, concurrency: config.workerConcurrency }, 'worker started');
+    },
+    close() {
+      closing ??= (async () => {
+        await worker.close();
+        await reconciler.close();
+        await control.close();
+        await queue.close();
+        for (const connection of [redis, bullConnection, subscriber]) connection.disconnect();
+        logger.info({ workerId: id }, 'worker stopped');
+      })();
+      return closing;
+    },
+  };
+}
