@@ -19,7 +19,7 @@ import {
 import { waitUntil } from '@fleetpush/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { Redis } from 'ioredis';
+import { type Redis } from 'ioredis';
 import {
   createWorkerService,
   type WorkerService,
