@@ -14,3 +14,4 @@ export * from './device-row';
 export * from './device';
 export * from './stored-device';
 export * from './device-result';
+export * from './auth';

@@ -13,9 +13,13 @@ export const joinRequestSchema = z
 /** A join request as sent. */
 export type JoinRequest = z.input<typeof joinRequestSchema>;
 
-/** Answer to `job:join`. */
+/**
+ * Answer to `job:join`, sent once the replay is done. `lastSeq` is the last sequence number sent
+ * to this socket; `truncated` says the stream was already trimmed past `since`, so some events
+ * after `since` are gone and the replay started at the oldest one kept.
+ */
 export type JoinAck =
-  | { ok: true; lastSeq: number; replayed: number }
+  | { ok: true; lastSeq: number; replayed: number; truncated: boolean }
   | { ok: false; error: { code: string; message: string } };
 
 /** One line of the `jobs` dashboard channel. */
@@ -23,6 +27,9 @@ export const jobSummaryEventSchema = z.object({
   jobId: z.string(),
   name: z.string(),
   status: z.string(),
+  /** Devices in the job, so that `counts` can be shown as progress. */
+  targets: z.number().int().min(0),
+  /** Device tasks by state: finished ones by outcome, every other one as `pending`. */
   counts: deviceCountsSchema,
   at: z.string(),
 });

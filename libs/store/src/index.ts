@@ -8,3 +8,4 @@ export * from './event-log';
 export * from './coordinator';
 export * from './jobs';
 export * from './leases';
+export * from './auth';

@@ -1,0 +1,3 @@
+export * from './errors';
+export * from './token-hash';
+export * from './token-store';
