@@ -52,6 +52,8 @@ export interface JobKeys {
   readonly deviceKeys: string;
   /** Hash: device index → the device task (rendered commands, platform, options) JSON. */
   readonly deviceTasks: string;
+  /** Hash: device index → when its latest attempt started (µs, Redis clock). */
+  readonly deviceStarted: string;
   readonly ordered: readonly string[];
 }
 
@@ -89,6 +91,7 @@ function jobKeys(base: string): JobKeys {
     eventSeq: `${base}:seq`,
     deviceKeys: `${base}:dkeys`,
     deviceTasks: `${base}:dtasks`,
+    deviceStarted: `${base}:dstarted`,
   };
   return { ...keys, ordered: Object.values(keys) };
 }

@@ -62,6 +62,17 @@ export class JobReader {
     return out;
   }
 
+  /** When each device's latest attempt started (µs on the Redis clock), by index. */
+  async startTimesUs(jobId: string): Promise<Map<number, number>> {
+    const raw = await this.redis.hgetall(this.keys.job(jobId).deviceStarted);
+    return new Map(Object.entries(raw).map(([i, us]) => [Number(i), Number(us)]));
+  }
+
+  /** The run's stored control state (`running`, `paused`, `cancelling`, `terminating`). */
+  async control(jobId: string): Promise<string | null> {
+    return this.redis.hget(this.keys.job(jobId).run, 'control');
+  }
+
   /** Ids of jobs not yet known to be terminal (the watchdog's work list). */
   async activeJobIds(): Promise<string[]> {
     return this.redis.smembers(this.keys.activeJobs);

@@ -6,7 +6,7 @@ import { luaStateTables } from './lua-tables';
  * script), the run-state hash and the job lifecycle.
  *
  * KEYS: 1 record, 2 run, 3 pending, 4 dispatched, 5 dstate, 6 dgen, 7 dattempt, 8 dslot,
- *       9 waves, 10 results, 11 events, 12 seq, 13 dkeys, 14 dtasks
+ *       9 waves, 10 results, 11 events, 12 seq, 13 dkeys, 14 dtasks, 15 dstarted
  * ARGV: 1 jobId, 2 now (ISO), 3 now (ms), 4 stream cap, 5 events channel, 6.. script arguments
  *
  * Invariants every script keeps: a device index is in exactly one of {pending list,
@@ -18,6 +18,7 @@ ${luaStateTables()}
 local K_RECORD, K_RUN, K_PENDING, K_DISPATCHED = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local K_DSTATE, K_DGEN, K_DATTEMPT, K_DSLOT = KEYS[5], KEYS[6], KEYS[7], KEYS[8]
 local K_WAVES, K_RESULTS, K_EVENTS, K_SEQ, K_DKEYS, K_DTASKS = KEYS[9], KEYS[10], KEYS[11], KEYS[12], KEYS[13], KEYS[14]
+local K_DSTARTED = KEYS[15]
 local JOB_ID, NOW_ISO, NOW_MS, MAXLEN, CHANNEL = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5]
 local A = 6
 

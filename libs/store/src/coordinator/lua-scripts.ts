@@ -64,9 +64,9 @@ if m.control == 'cancelling' or m.control == 'terminating' then
   flush()
   return {'skipped'}
 end
+local t = redis.call('TIME')
+local nowUs = tonumber(t[1]) * 1000000 + tonumber(t[2])
 if m.staggerUs > 0 then
-  local t = redis.call('TIME')
-  local nowUs = tonumber(t[1]) * 1000000 + tonumber(t[2])
   local slot = tonumber(redis.call('HGET', K_DSLOT, idx) or '-1')
   if slot < 0 then
     slot = math.max(nowUs, m.nextSlotUs)
@@ -84,6 +84,7 @@ if m.staggerUs > 0 then
 end
 local attempt = redis.call('HINCRBY', K_DATTEMPT, idx, 1)
 redis.call('HSET', K_DSTATE, idx, 'connecting')
+redis.call('HSET', K_DSTARTED, idx, nowUs)
 emit({type='device:status', deviceKey=deviceKey(idx), state='connecting', attempt=attempt})
 saveRun(m)
 flush()
