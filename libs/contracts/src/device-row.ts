@@ -29,6 +29,20 @@ const HOSTNAME =
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const IPV6 = /^[0-9A-Fa-f:.]+$/;
 
+/** Whether `h` (no brackets) is a well-formed IPv6 literal: 8 groups, or fewer around one `::`. */
+function isIpv6Literal(h: string): boolean {
+  const lastColon = h.lastIndexOf(':');
+  const tail = h.slice(lastColon + 1);
+  // An embedded IPv4 tail (`::ffff:192.0.2.1`) stands for two groups.
+  if (tail.includes('.') && !IPV4.test(tail)) return false;
+  const text = tail.includes('.') ? `${h.slice(0, lastColon + 1)}0:0` : h;
+  const halves = text.split('::');
+  if (halves.length > 2) return false;
+  const groups = halves.flatMap((part) => (part === '' ? [] : part.split(':')));
+  if (!groups.every((g) => /^[0-9A-Fa-f]{1,4}$/.test(g))) return false;
+  return halves.length === 2 ? groups.length <= 7 : groups.length === 8;
+}
+
 /** A device host: an IPv4 or IPv6 literal (brackets allowed) or a DNS name. */
 export const hostSchema = z
   .string()
@@ -38,7 +52,7 @@ export const hostSchema = z
   .refine(
     (h) =>
       IPV4.test(h) ||
-      (h.includes(':') && IPV6.test(h)) ||
+      (h.includes(':') && IPV6.test(h) && isIpv6Literal(h)) ||
       (HOSTNAME.test(h) && !/^[\d.]+$/.test(h)),
     'must be an IPv4/IPv6 address or a DNS name',
   );

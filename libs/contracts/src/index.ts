@@ -15,3 +15,4 @@ export * from './device';
 export * from './stored-device';
 export * from './device-result';
 export * from './auth';
+export * from './credential-profile';

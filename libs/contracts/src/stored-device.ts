@@ -30,6 +30,12 @@ export const storedDeviceSchema = z.object({
 /** A stored inventory device. */
 export type StoredDevice = z.infer<typeof storedDeviceSchema>;
 
+/** A device ready to store (an import's output): the store sets `created_at` / `updated_at`. */
+export const newDeviceSchema = storedDeviceSchema.omit({ created_at: true, updated_at: true });
+
+/** A device ready to store. */
+export type NewDevice = z.infer<typeof newDeviceSchema>;
+
 /** How the worker logs in to a device of a job (sealed secrets, opened only in the worker). */
 export const taskCredentialsSchema = z.object({
   username: z.string(),
