@@ -90,9 +90,12 @@ export class JobFollower {
     let truncated = false;
     let afterGap = false;
     for (;;) {
-      const page = await source.read(jobId, this.lastSent, pageSize);
+      const since = this.lastSent;
+      const page = await source.read(jobId, since, pageSize);
       if (this.closed) break;
-      truncated ||= page.truncated;
+      // Judged from the events, not `page.truncated`: for an empty page that flag compares with
+      // the seq counter read later, and an append in between would look like a trimmed stream.
+      truncated ||= (page.events[0]?.seq ?? since + 1) > since + 1;
       replayed += this.sendNewer(page.events);
       if (page.events.length >= pageSize) continue;
       const held: FleetEvent[] = (this.buffered ?? []).filter((e) => e.seq > this.lastSent);
