@@ -79,8 +79,9 @@ function parse(
         parser.abort();
       }
     } catch (error) {
-      parser.abort();
+      // Settle first: aborting calls `complete`, which would settle as a success.
       settle(error);
+      parser.abort();
     }
   };
   const config = {

@@ -14,7 +14,7 @@ import {
   type RowProblem,
 } from './import-result';
 import { parseDeviceRow } from './parse-device-row';
-import { redactRow } from './redaction';
+import { redactRow, scrubSecrets, secretsOf } from './redaction';
 import type { SecretBox } from './secret-box';
 import { restoreFormula } from './spreadsheet-formula';
 
@@ -64,6 +64,8 @@ class DeviceImport {
   private header?: CsvHeader;
   private headerProblem?: RejectedRow;
   private readonly entries: Entry[] = [];
+  /** Every secret cell value of the file: a rejected row must not show another row's secret. */
+  private readonly fileSecrets = new Set<string>();
 
   constructor(private readonly options: ImportDevicesOptions) {}
 
@@ -90,6 +92,7 @@ class DeviceImport {
 
   private entryOf(header: CsvHeader, record: CsvRecord): Entry {
     const row = rowOf(header, record.cells);
+    for (const secret of secretsOf(row)) this.fileSecrets.add(secret);
     const parsed = parseDeviceRow(row, this.options.secrets);
     const syntax = record.syntaxErrors.map((message) => ({ column: ROW_PROBLEM, message }));
     const problems = [...syntax, ...parsed.problems];
@@ -116,9 +119,28 @@ class DeviceImport {
       const duplicate = duplicates.get(i);
       const problems = duplicate ? [...entry.problems, duplicate] : entry.problems;
       if (problems.length === 0 && entry.device) devices.push(entry.device);
-      else rejected.push({ line: entry.line, problems, row: redactRow(entry.row) });
+      else rejected.push(this.rejectedRow(entry, problems));
     });
     return { devices, rejected, total };
+  }
+
+  /**
+   * A rejected row, redacted: its own secrets anywhere in it, and any cell that is exactly
+   * another row's secret (a shared lab password typed as someone's username).
+   */
+  private rejectedRow(entry: Entry, problems: readonly RowProblem[]): RejectedRow {
+    const foreign = Object.values(entry.row).flatMap((cell) =>
+      [cell, cell.trim()].filter((v) => this.fileSecrets.has(v)),
+    );
+    const row = redactRow(entry.row);
+    if (foreign.length === 0) return { line: entry.line, problems, row };
+    const secrets = [...new Set(foreign)].sort((a, b) => b.length - a.length);
+    for (const column of Object.keys(row)) row[column] = scrubSecrets(row[column] ?? '', secrets);
+    return {
+      line: entry.line,
+      problems: problems.map((p) => ({ ...p, message: scrubSecrets(p.message, secrets) })),
+      row,
+    };
   }
 }
 

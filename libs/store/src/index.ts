@@ -9,3 +9,4 @@ export * from './coordinator';
 export * from './jobs';
 export * from './leases';
 export * from './auth';
+export * from './inventory';

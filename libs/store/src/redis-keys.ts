@@ -19,6 +19,23 @@ export interface RedisKeys {
   readonly jobIndex: string;
   /** Set of job ids that are not terminal (the watchdog's work list). */
   readonly activeJobs: string;
+  /** The device inventory's keys. */
+  readonly inventory: InventoryKeys;
+  /** Hash: credential profile name → profile JSON (secrets sealed). */
+  readonly credentials: string;
+}
+
+/**
+ * The inventory's keys, all under the hash tag `{inventory}` so that `replaceAll` can rename
+ * a staged generation over the live one on Redis Cluster too.
+ */
+export interface InventoryKeys {
+  /** Hash: device key → `StoredDevice` JSON. */
+  readonly devices: string;
+  /** Sorted set: device key by import position. */
+  readonly order: string;
+  /** The pair `replaceAll` fills before swapping it in (`id` unique per call). */
+  staging(id: string): { readonly devices: string; readonly order: string };
 }
 
 /**
@@ -72,6 +89,15 @@ export function redisKeys(prefix: string): RedisKeys {
     job: (jobId) => jobKeys(job(jobId)),
     jobIndex: `${prefix}:jobs`,
     activeJobs: `${prefix}:jobs:active`,
+    inventory: {
+      devices: `${prefix}:{inventory}:devices`,
+      order: `${prefix}:{inventory}:order`,
+      staging: (id) => ({
+        devices: `${prefix}:{inventory}:staging:${id}:devices`,
+        order: `${prefix}:{inventory}:staging:${id}:order`,
+      }),
+    },
+    credentials: `${prefix}:credentials`,
   };
 }
 
