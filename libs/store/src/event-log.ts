@@ -58,29 +58,28 @@ export class EventLog {
     return stamped.map((e, i) => ({ seq: first + i, ...e }) as FleetEvent);
   }
 
-  /** Reads up to `limit` events with `seq > since`, in order. */
+  /**
+   * Reads up to `limit` events with `seq > since`, in order. The page and the job's latest seq
+   * are read in one MULTI, so an append racing the read cannot look like a trimmed stream.
+   */
   async read(jobId: string, since = 0, limit = 1000): Promise<EventPage> {
-    const entries = (await this.redis.xrange(
-      this.keys.jobEvents(jobId),
-      `(0-${since}`,
-      '+',
-      'COUNT',
-      limit,
-    )) as Array<[string, string[]]>;
-    const events = entries.map(([, fields]) => parseEntry(fields));
+    const results = await this.redis
+      .multi()
+      .xrange(this.keys.jobEvents(jobId), `(0-${since}`, '+', 'COUNT', limit)
+      .get(this.keys.jobEventSeq(jobId))
+      .exec();
+    const [rangeError, entries] = results?.[0] ?? [new Error('no reply')];
+    if (rangeError) throw rangeError;
+    const events = (entries as Array<[string, string[]]>).map(([, fields]) => parseEntry(fields));
+    const lastSeq = Number(results?.[1]?.[1] ?? 0);
     const firstSeq = events[0]?.seq;
-    const truncated =
-      firstSeq !== undefined ? firstSeq > since + 1 : await this.isTrimmedAfter(jobId, since);
+    const truncated = firstSeq !== undefined ? firstSeq > since + 1 : lastSeq > since;
     return { events, truncated };
   }
 
   /** The sequence number of the job's latest event (0 when none). */
   async lastSeq(jobId: string): Promise<number> {
     return Number((await this.redis.get(this.keys.jobEventSeq(jobId))) ?? 0);
-  }
-
-  private async isTrimmedAfter(jobId: string, since: number): Promise<boolean> {
-    return (await this.lastSeq(jobId)) > since;
   }
 }
 
