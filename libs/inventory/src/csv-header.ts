@@ -29,6 +29,15 @@ function repeatedColumns(columns: readonly (string | undefined)[]): RowProblem[]
   return problems;
 }
 
+/** Spreadsheets in many locales save "CSV" with `;` (or TAB) between cells: say so. */
+function separatorHint(columns: readonly (string | undefined)[]): string {
+  const only = columns.length === 1 ? columns[0] : undefined;
+  const separator = only?.includes(';') ? '";"' : only?.includes('\t') ? 'TAB' : undefined;
+  return separator
+    ? ` (cells seem to be separated by ${separator}: save the file with commas)`
+    : '';
+}
+
 /**
  * Reads the header record. Missing required columns are one problem naming all of them;
  * a repeated column is a problem too (which of the two cells would count is anyone's guess).
@@ -45,7 +54,7 @@ export function parseCsvHeader(
   if (missing.length > 0) {
     problems.push({
       column: HEADER_PROBLEM,
-      message: `the header is missing required column(s): ${missing.join(', ')}`,
+      message: `the header is missing required column(s): ${missing.join(', ')}${separatorHint(columns)}`,
     });
   }
   problems.push(...repeatedColumns(columns));

@@ -241,6 +241,12 @@ describe('importDevices: header', () => {
     });
   });
 
+  it('says so when a spreadsheet saved the file with semicolons', async () => {
+    expect(problems(await run('host;port;device_type\nr1;22;ios\n'))).toEqual([
+      '1 (header): the header is missing required column(s): host, device_type (cells seem to be separated by ";": save the file with commas)',
+    ]);
+  });
+
   it('numbers the header by its physical line after comments', async () => {
     const result = await run('# inventory\n\nhost,port\n');
     expect(problems(result)).toEqual([
@@ -273,6 +279,12 @@ describe('importDevices: limits and modes', () => {
     const error = await run(rows(4), { maxRows: 3 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportTooLargeError);
     expect(error).toMatchObject({ code: 'too_large', limit: 'rows', max: 3 });
+    const stream = chunkedStream(rows(500), [100]);
+    await expect(importDevices(stream, { secrets: box, maxRows: 3 })).rejects.toMatchObject({
+      code: 'too_large',
+      limit: 'rows',
+    });
+    expect(stream.destroyed).toBe(true);
   });
 
   it('stops with too_large past the byte limit, for strings and streams', async () => {
