@@ -18,6 +18,8 @@ export interface PipelineDeps {
   readonly journal: (state: 'pre_check' | 'applying' | 'post_check') => Promise<void>;
   /** The phase the journal already shows: `connecting` for a fresh start, later on recovery. */
   readonly journaled: DeviceState;
+  /** This delivery picks up an attempt that an earlier delivery (a crashed worker) began. */
+  readonly recovering: boolean;
 }
 
 /** How the pipeline ended for one attempt. */
@@ -98,6 +100,7 @@ export class DevicePipeline {
     const uncertain =
       (this.journaled === 'applying' || this.journaled === 'post_check') &&
       !this.deps.options.reapply_on_recovery;
+    if (this.deps.recovering) this.record.recovered_from = this.journaled;
     try {
       this.session = await this.deps.open();
       return uncertain ? await this.recheck() : await this.apply(this.session);
@@ -136,7 +139,6 @@ export class DevicePipeline {
     const from = this.journaled;
     await this.step('post_check');
     this.post = await this.check(this.session!, 'post');
-    this.record.recovered_from = from;
     const message =
       `the worker handling this device stopped while it was ${from}; the change was not re-applied ` +
       '(set reapply_on_recovery for idempotent changes); the post-check output is the evidence';

@@ -31,6 +31,8 @@ export interface ProcessorDeps {
   readonly sessions: SessionOpener;
   readonly control: ControlListener;
   readonly logger: Logger;
+  /** This worker's id, recorded in each device result. */
+  readonly workerId: string;
   readonly random?: () => number;
 }
 
@@ -125,6 +127,7 @@ export class DeviceTaskProcessor {
       task: ctx.task,
       options: ctx.options,
       journaled: begun.kind === 'go' ? 'connecting' : (begun.state as 'connecting'),
+      recovering: begun.kind === 'recover',
       open: () => this.deps.sessions.open(ctx.task, ctx.options, owner, sessionSignal),
       journal: async (state) => {
         const reply = await this.deps.coordinator.journal(ctx.jobId, dispatch, state);
@@ -180,6 +183,7 @@ export class DeviceTaskProcessor {
       started_at: startedAt.toISOString(),
       finished_at: finishedAt.toISOString(),
       duration_ms: durationMs,
+      worker: this.deps.workerId,
     };
     const diffHash = result.diff?.status === 'changed' ? result.diff.hash : undefined;
     const event = {

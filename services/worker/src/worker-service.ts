@@ -73,6 +73,7 @@ export function createWorkerService(
     }),
     control,
     logger,
+    workerId: id,
   });
   const reconciler = new Reconciler(
     redis,

@@ -1,0 +1,3 @@
+export * from './device-leases';
+export * from './fleet-limits';
+export * from './host-key-store';

@@ -1,0 +1,73 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
+
+/** A worker running as a child process, from its TypeScript sources (no build needed). */
+export interface WorkerProcess {
+  readonly child: ChildProcess;
+  /** Resolves with the exit code (or signal) when the process ends. */
+  readonly exited: Promise<number | string>;
+  /** Everything the process wrote to stderr/stdout (its JSON logs), for failure messages. */
+  output(): string;
+  /** Sends a signal (SIGKILL for a crash, SIGTERM for a graceful stop). */
+  kill(signal: NodeJS.Signals): void;
+}
+
+/** Options of {@link spawnWorker}. */
+export interface SpawnWorkerOptions {
+  readonly redisUrl: string;
+  readonly prefix: string;
+  /** 32-byte key sealing device secrets (FLEETPUSH_SECRET_KEY). */
+  readonly secretKey: Uint8Array;
+  readonly concurrency?: number;
+}
+
+/** Starts `services/worker/src/main.ts` under tsx with the given configuration. */
+export function spawnWorker(options: SpawnWorkerOptions): WorkerProcess {
+  const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+  const child = spawn(
+    tsx,
+    [
+      '--tsconfig',
+      path.join(ROOT, 'tsconfig.check.json'),
+      path.join(ROOT, 'services/worker/src/main.ts'),
+    ],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        FLEETPUSH_REDIS_URL: options.redisUrl,
+        FLEETPUSH_PREFIX: options.prefix,
+        FLEETPUSH_SECRET_KEY: Buffer.from(options.secretKey).toString('hex'),
+        FLEETPUSH_WORKER_CONCURRENCY: String(options.concurrency ?? 50),
+        FLEETPUSH_HOST_KEY_POLICY: 'tofu',
+        FLEETPUSH_LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+  );
+  return { child, exited, output: () => output, kill: (signal) => child.kill(signal) };
+}
+
+/** Stops worker processes gracefully (SIGTERM), then forcibly after `graceMs`. */
+export async function stopWorkers(
+  workers: readonly WorkerProcess[],
+  graceMs = 10_000,
+): Promise<void> {
+  await Promise.all(
+    workers.map(async (w) => {
+      if (w.child.exitCode !== null || w.child.signalCode !== null) return;
+      w.kill('SIGTERM');
+      const timer = setTimeout(() => w.kill('SIGKILL'), graceMs);
+      await w.exited;
+      clearTimeout(timer);
+    }),
+  );
+}
