@@ -19,11 +19,16 @@ export interface EnqueueOptions {
 export class DeviceTaskQueue {
   private readonly queue: Queue<DeviceTaskPayload>;
 
-  constructor(connection: Redis, prefix: string) {
+  /**
+   * @param onError receives connection errors (BullMQ prints them to the console when nobody
+   *   listens); a service passes its logger.
+   */
+  constructor(connection: Redis, prefix: string, onError?: (error: Error) => void) {
     this.queue = new Queue<DeviceTaskPayload>(DEVICE_TASK_QUEUE, {
       connection,
       prefix: bullPrefix(prefix),
     });
+    if (onError) this.queue.on('error', onError);
   }
 
   /** Adds device tasks in one round trip. */

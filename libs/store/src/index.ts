@@ -10,3 +10,4 @@ export * from './jobs';
 export * from './leases';
 export * from './auth';
 export * from './inventory';
+export * from './worker-registry';

@@ -10,9 +10,11 @@ import {
   RedisHostKeyStore,
   redisKeys,
   RunCoordinator,
+  WorkerRegistry,
 } from '@fleetpush/store';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { ControlListener } from './control-listener';
 import { DeviceContextLoader } from './device-context';
 import { DeviceTaskProcessor } from './device-task-processor';
@@ -54,7 +56,9 @@ export function createWorkerService(
   const keys = redisKeys(config.prefix);
   const reader = new JobReader(redis, keys);
   const coordinator = new RunCoordinator(redis, keys);
-  const queue = new DeviceTaskQueue(redis, config.prefix);
+  const queue = new DeviceTaskQueue(redis, config.prefix, (error) =>
+    logger.warn({ err: error.message }, 'device-task queue error'),
+  );
   const control = new ControlListener(subscriber, redis, keys);
   const processor = new DeviceTaskProcessor({
     coordinator,
@@ -93,6 +97,16 @@ export function createWorkerService(
     autorun: false,
   });
   worker.on('error', (error) => logger.warn({ err: error.message }, 'device-task worker error'));
+  const registry = new WorkerRegistry(redis, keys);
+  const info = {
+    id,
+    pid: process.pid,
+    host: hostname(),
+    concurrency: config.workerConcurrency,
+    startedAt: new Date().toISOString(),
+  };
+  const beat = (): void => void registry.beat(info).catch(() => undefined);
+  let heartbeat: NodeJS.Timeout | undefined;
   let closing: Promise<void> | undefined;
   return {
     id,
@@ -100,10 +114,14 @@ export function createWorkerService(
       await control.start();
       reconciler.start();
       void worker.run();
+      await registry.beat(info);
+      heartbeat = setInterval(beat, WorkerRegistry.intervalMs);
       logger.info({ workerId: id, concurrency: config.workerConcurrency }, 'worker started');
     },
     close() {
       closing ??= (async () => {
+        if (heartbeat) clearInterval(heartbeat);
+        await registry.remove(id).catch(() => undefined);
         await worker.close();
         await reconciler.close();
         await control.close();

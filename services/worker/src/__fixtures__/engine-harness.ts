@@ -77,7 +77,8 @@ export class EngineHarness {
     this.reader = new JobReader(redis, this.keys);
     this.coordinator = new RunCoordinator(redis, this.keys);
     this.events = new EventLog(redis, this.keys);
-    this.queue = new DeviceTaskQueue(redis, prefix);
+    // Chaos tests stop Redis on purpose: connection errors are expected, not news.
+    this.queue = new DeviceTaskQueue(redis, prefix, () => undefined);
   }
 
   /** Starts a fleet; the caller owns `close()`. */

@@ -25,23 +25,23 @@ export interface SpawnWorkerOptions {
 
 /** Starts `services/worker/src/main.ts` under tsx with the given configuration. */
 export function spawnWorker(options: SpawnWorkerOptions): WorkerProcess {
-  const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+  // `node --import tsx`, not the tsx CLI: the CLI runs the program in a second process, so a
+  // SIGKILL would kill only the wrapper and leave the worker running.
   const child = spawn(
-    tsx,
-    [
-      '--tsconfig',
-      path.join(ROOT, 'tsconfig.check.json'),
-      path.join(ROOT, 'services/worker/src/main.ts'),
-    ],
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'services/worker/src/main.ts')],
     {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH,
+        TSX_TSCONFIG_PATH: path.join(ROOT, 'tsconfig.check.json'),
         FLEETPUSH_REDIS_URL: options.redisUrl,
         FLEETPUSH_PREFIX: options.prefix,
         FLEETPUSH_SECRET_KEY: Buffer.from(options.secretKey).toString('hex'),
         FLEETPUSH_WORKER_CONCURRENCY: String(options.concurrency ?? 50),
         FLEETPUSH_HOST_KEY_POLICY: 'tofu',
+        // The simulator needs no AAA protection; the default login rate would pace the tests.
+        FLEETPUSH_LOGIN_RATE: '5000',
         FLEETPUSH_LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
