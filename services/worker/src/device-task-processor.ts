@@ -15,6 +15,7 @@ import type { DeviceContext, DeviceContextLoader } from './device-context';
 import { DevicePipeline, type PipelineOutcome } from './device-pipeline';
 import { ShutdownError, StaleDeliveryError } from './errors';
 import type { JobOptions } from './job-options';
+import { LogBatcher } from './log-batcher';
 import type { SessionOpener } from './session-opener';
 import { sleep } from './sleep';
 
@@ -123,12 +124,16 @@ export class DeviceTaskProcessor {
     const job = this.deps.control.acquire(ctx.jobId);
     const deadline = AbortSignal.timeout(ctx.options.timeouts.device_ms);
     const sessionSignal = AbortSignal.any([signal, job.signal, deadline]);
+    const logs = new LogBatcher(this.deps.events, ctx.jobId, ctx.task.key);
     const pipeline = new DevicePipeline({
       task: ctx.task,
       options: ctx.options,
       journaled: begun.kind === 'go' ? 'connecting' : (begun.state as 'connecting'),
       recovering: begun.kind === 'recover',
-      open: () => this.deps.sessions.open(ctx.task, ctx.options, owner, sessionSignal),
+      open: () =>
+        this.deps.sessions.open(ctx.task, ctx.options, owner, sessionSignal, (line) =>
+          logs.push(line),
+        ),
       journal: async (state) => {
         const reply = await this.deps.coordinator.journal(ctx.jobId, dispatch, state);
         if (reply.kind !== 'ok') throw new StaleDeliveryError(`journal ${state}: ${reply.kind}`);
@@ -154,6 +159,7 @@ export class DeviceTaskProcessor {
         };
       return outcome;
     } finally {
+      await logs.close();
       job.release();
       await this.deps.sessions.release(owner).catch(() => undefined);
     }

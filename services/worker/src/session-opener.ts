@@ -33,6 +33,7 @@ export class SessionOpener {
     options: JobOptions,
     owner: string,
     signal: AbortSignal,
+    onLine?: (line: string) => void,
   ): Promise<DeviceSession> {
     while (!(await this.deps.limits.acquireSession(owner))) await sleep(SLOT_POLL_MS, signal);
     for (
@@ -62,6 +63,7 @@ export class SessionOpener {
         commandTimeoutMs: options.timeouts.command_ms,
         signal,
         transcriptMaxBytes: TRANSCRIPT_MAX_BYTES,
+        onLine,
       },
     );
   }
