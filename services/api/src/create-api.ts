@@ -1,0 +1,41 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { ApiDeps } from './api-deps';
+import { authenticate } from './auth';
+import { errorHandler, unknownRoute } from './error-handler';
+import { authFailureLimiter } from './rate-limits';
+import { requestId } from './request-id';
+import { credentialRoutes } from './routes/credential-routes';
+import { deviceRoutes } from './routes/device-routes';
+import { jobRoutes } from './routes/job-routes';
+import { tokenRoutes } from './routes/token-routes';
+
+/** The API's base path. */
+export const API_BASE = '/api/v1';
+
+/** Default JSON body limit: a 10,000-line job of 200-byte lines, with room to spare. */
+const DEFAULT_JSON_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Builds the REST API as an express app (not listening: `main.ts` or a test does that).
+ * Every `/api/v1` route needs a bearer token; errors are `{error:{code,message,details}}`.
+ */
+export function createApi(deps: ApiDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(requestId());
+  app.use(helmet());
+  const api = express.Router();
+  api.use(authFailureLimiter(deps.limits));
+  api.use(authenticate(deps.tokens, deps.adminToken));
+  api.use(express.json({ limit: deps.limits?.jsonBytes ?? DEFAULT_JSON_BYTES }));
+  api.use(deviceRoutes(deps));
+  api.use(tokenRoutes(deps));
+  api.use(credentialRoutes(deps));
+  api.use(jobRoutes(deps));
+  app.use(API_BASE, api);
+  app.use(unknownRoute());
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,59 @@
+import type { JobReader, JobRecord } from '@fleetpush/store';
+
+/** A job as the API lists it. */
+export interface JobView {
+  readonly id: string;
+  readonly name: string;
+  readonly status: string;
+  readonly actor: string;
+  readonly created_at: string;
+  readonly updated_at: string;
+  readonly targets: number;
+  readonly canary: string;
+}
+
+/** The listed fields of a stored job record (the full submission is in {@link jobDetail}). */
+export function toJobView(record: JobRecord): JobView {
+  return {
+    id: record.id ?? '',
+    name: record.name ?? '',
+    status: record.status ?? '',
+    actor: record.actor ?? '',
+    created_at: record.created_at ?? '',
+    updated_at: record.updated_at ?? '',
+    targets: Number(record.targets ?? 0),
+    canary: record.canary ?? '',
+  };
+}
+
+/** Devices by state (`pending`, `succeeded`, …) of one job. */
+export async function stateCounts(
+  reader: JobReader,
+  jobId: string,
+): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const state of (await reader.deviceStates(jobId)).values()) {
+    counts[state] = (counts[state] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/**
+ * A job with its submission (no secret can be in it: credentials live in the inventory), its
+ * run's control state and phase, and its devices counted by state.
+ */
+export async function jobDetail(reader: JobReader, record: JobRecord): Promise<object> {
+  const id = record.id ?? '';
+  const run = await reader.run(id);
+  return {
+    ...toJobView(record),
+    spec: JSON.parse(record.spec ?? 'null') as unknown,
+    run: {
+      control: run.control ?? '',
+      phase: run.phase ?? '',
+      failures: Number(run.failures ?? 0),
+      total: Number(run.total ?? 0),
+    },
+    counts: await stateCounts(reader, id),
+  };
+}

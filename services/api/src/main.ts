@@ -1,0 +1,64 @@
+import { apiConfigSchema, loadConfig } from '@fleetpush/config';
+import { SecretBox } from '@fleetpush/inventory';
+import { DeviceTaskQueue } from '@fleetpush/queue';
+import { createLogger, installShutdown } from '@fleetpush/runtime';
+import {
+  CredentialStore,
+  EventLog,
+  InventoryStore,
+  JobReader,
+  redisKeys,
+  RunCoordinator,
+  TokenStore,
+} from '@fleetpush/store';
+import { Redis } from 'ioredis';
+import { createApi } from './create-api';
+
+/** Composition root of a standalone API (`FLEETPUSH_PORT`). */
+async function main(): Promise<void> {
+  const config = loadConfig(apiConfigSchema, process.env);
+  const logger = createLogger({ service: 'api', level: config.logLevel });
+  const secretKey = config.secretKey?.reveal();
+  if (!secretKey) {
+    throw new Error('FLEETPUSH_SECRET_KEY is required to run the API outside local mode');
+  }
+  const redis = new Redis(config.redisUrl, { lazyConnect: true });
+  redis.on('error', (error: unknown) => logger.warn({ err: error }, 'redis connection error'));
+  await redis.connect();
+  const keys = redisKeys(config.prefix);
+  const queue = new DeviceTaskQueue(redis, config.prefix, (error) =>
+    logger.warn({ err: error }, 'queue connection error'),
+  );
+  const app = createApi({
+    redis,
+    keys,
+    inventory: new InventoryStore(redis, keys),
+    credentials: new CredentialStore(redis, keys),
+    tokens: new TokenStore(redis, keys),
+    reader: new JobReader(redis, keys),
+    events: new EventLog(redis, keys),
+    secretBox: new SecretBox(secretKey),
+    coordinator: new RunCoordinator(redis, keys),
+    queue,
+    logger,
+    adminToken: config.adminToken,
+  });
+  const server = app.listen(config.port);
+  const closeServer = (): Promise<void> =>
+    new Promise((resolve) => {
+      server.close(() => resolve());
+    });
+  installShutdown([closeServer, () => queue.close(), () => redis.quit().then(() => undefined)], {
+    onEvent: (event, detail) => logger.info({ event, err: detail }, 'shutdown'),
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  logger.info({ port: config.port }, 'api listening');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

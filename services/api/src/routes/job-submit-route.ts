@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { jobSubmissionSchema, type JobSubmission, type StoredDevice } from '@fleetpush/contracts';
+import {
+  createJob,
+  planJob,
+  resolveTargets,
+  type PlannedJob,
+  type TokenPrincipal,
+} from '@fleetpush/store';
+import { Router } from 'express';
+import type { ApiDeps } from '../api-deps';
+import { principalOf, requireRole } from '../auth';
+import { requireContentType } from '../body-guards';
+import { ApiErrorCode, ApiHttpError } from '../errors';
+import { IdempotencyKeys, idempotencyKeySchema } from '../idempotency';
+import { toJobView } from '../job-view';
+import { submissionLimiter } from '../rate-limits';
+import { parseOr400 } from '../validate';
+
+/**
+ * The role allowed to change production devices. Operators run the everyday fleet; a change
+ * that reaches a `prod` device also needs an admin's token (and `confirm_prod: true`).
+ */
+export const PRODUCTION_ROLE = 'admin';
+
+/** 403 when the targets include production devices and the principal may not change them. */
+function checkProduction(principal: TokenPrincipal, targeted: readonly StoredDevice[]): void {
+  if (principal.role === PRODUCTION_ROLE) return;
+  const prod = targeted.filter((d) => d.prod);
+  if (prod.length === 0) return;
+  throw new ApiHttpError(
+    403,
+    ApiErrorCode.forbidden,
+    `${prod.length} production device(s) targeted: changing production needs the ${PRODUCTION_ROLE} role`,
+  );
+}
+
+async function plan(
+  deps: ApiDeps,
+  principal: TokenPrincipal,
+  submission: JobSubmission,
+  id: string,
+): Promise<PlannedJob> {
+  const inventory = await deps.inventory.all();
+  const targeted = resolveTargets(submission.targets, inventory).devices;
+  checkProduction(principal, targeted);
+  const planned = planJob({
+    id,
+    actor: principal.name,
+    now: deps.now?.() ?? new Date(),
+    submission,
+    inventory,
+  });
+  if (planned.ok) return planned.value;
+  throw new ApiHttpError(400, ApiErrorCode.jobRefused, 'the job was refused; nothing was stored', {
+    details: planned.problems,
+  });
+}
+
+/** Stores the planned job, starts its run and enqueues the devices the start dispatches. */
+async function launch(deps: ApiDeps, planned: PlannedJob, actor: string): Promise<void> {
+  await createJob(deps.redis, deps.keys, planned.job);
+  const dispatch = (await deps.coordinator.start(planned.job.id, actor)) ?? [];
+  const id = planned.job.id;
+  await deps.queue.enqueue(dispatch.map((d) => ({ jobId: id, runId: id, ...d })));
+}
+
+/** The first job of a retried submission: 200 with it, or 409 while it is still being stored. */
+async function replay(deps: ApiDeps, jobId: string): Promise<object> {
+  const record = await deps.reader.record(jobId);
+  if (!record) {
+    throw new ApiHttpError(
+      409,
+      ApiErrorCode.conflict,
+      'a submission with this Idempotency-Key is in progress',
+    );
+  }
+  return { job: toJobView(record), replayed: true };
+}
+
+/**
+ * `POST /jobs`: validates, refuses production changes by a role that may not make them, plans
+ * against the inventory (400 with every problem), stores, starts and enqueues (201).
+ */
+export function jobSubmitRoute(deps: ApiDeps): Router {
+  const router = Router();
+  const idempotency = new IdempotencyKeys(deps.redis, deps.keys.prefix);
+  router.post(
+    '/jobs',
+    requireRole('operator'),
+    submissionLimiter(deps.limits),
+    requireContentType('application/json'),
+    async (req, res) => {
+      const principal = principalOf(res);
+      const submission = parseOr400(jobSubmissionSchema, req.body);
+      const header = req.get('idempotency-key');
+      const key =
+        header === undefined
+          ? undefined
+          : parseOr400(idempotencyKeySchema, header, 'Idempotency-Key header');
+      const id = randomUUID();
+      if (key !== undefined) {
+        const first = await idempotency.reserve(principal.id, key, id);
+        if (first !== null) {
+          res.status(200).json(await replay(deps, first));
+          return;
+        }
+      }
+      try {
+        const planned = await plan(deps, principal, submission, id);
+        await launch(deps, planned, principal.name);
+        const record = await deps.reader.record(id);
+        res.status(201).json({
+          job: record ? toJobView(record) : { id },
+          warnings: planned.warnings,
+          prod_devices: planned.prodDevices,
+        });
+      } catch (error) {
+        if (key !== undefined && error instanceof ApiHttpError)
+          await idempotency.release(principal.id, key, id);
+        throw error;
+      }
+    },
+  );
+  return router;
+}
