@@ -11,8 +11,13 @@ const SLOT_POLL_MS = 50;
 /** Cap of a stored session transcript: the whole conversation of a typical change fits. */
 const TRANSCRIPT_MAX_BYTES = 256 * 1024;
 
+/** Logs in to a device (libs/ssh's `openSession`; benchmarks substitute a session without SSH). */
+export type ConnectFn = typeof openSession;
+
 /** What opening a session needs besides the device. */
 export interface SessionOpenerDeps {
+  /** Defaults to libs/ssh's `openSession`. */
+  readonly connect?: ConnectFn;
   readonly limits: FleetLimits;
   readonly secrets: SecretBox;
   readonly hostKeys: HostKeyStore;
@@ -43,7 +48,7 @@ export class SessionOpener {
     ) {
       await sleep(wait, signal);
     }
-    return openSession(
+    return (this.deps.connect ?? openSession)(
       {
         host: task.host,
         port: task.port,

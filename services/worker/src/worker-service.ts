@@ -19,7 +19,7 @@ import { ControlListener } from './control-listener';
 import { DeviceContextLoader } from './device-context';
 import { DeviceTaskProcessor } from './device-task-processor';
 import { Reconciler, type ReconcilerOptions } from './reconciler';
-import { SessionOpener } from './session-opener';
+import { SessionOpener, type ConnectFn } from './session-opener';
 
 /** The worker settings a service needs (a subset of the worker's config). */
 export type WorkerServiceConfig = Pick<
@@ -39,10 +39,17 @@ export interface WorkerService {
  * Builds a worker process's parts. Nothing here assumes a single worker: run as many as
  * wanted, on one machine or many.
  */
+/** Seams for tests and benchmarks. */
+export interface WorkerServiceOptions {
+  readonly reconciler?: ReconcilerOptions;
+  /** Replaces the SSH login (a benchmark of orchestration alone passes a session without SSH). */
+  readonly connect?: ConnectFn;
+}
+
 export function createWorkerService(
   config: WorkerServiceConfig,
   logger: Logger,
-  reconcilerOptions: ReconcilerOptions = {},
+  options: WorkerServiceOptions = {},
 ): WorkerService {
   const id = `worker-${randomUUID().slice(0, 8)}`;
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
@@ -74,6 +81,7 @@ export function createWorkerService(
       secrets: new SecretBox(config.secretKey),
       hostKeys: new RedisHostKeyStore(redis, config.prefix),
       hostKeyPolicy: config.hostKeyPolicy,
+      connect: options.connect,
     }),
     control,
     logger,
@@ -87,7 +95,7 @@ export function createWorkerService(
     queue,
     id,
     logger,
-    reconcilerOptions,
+    options.reconciler,
   );
   const worker = createDeviceTaskWorker({
     connection: bullConnection,

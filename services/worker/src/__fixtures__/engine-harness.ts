@@ -110,8 +110,7 @@ export class EngineHarness {
   /** Starts an in-process worker. */
   async startWorker(overrides: Partial<WorkerServiceConfig> = {}): Promise<WorkerService> {
     const worker = createWorkerService(this.workerConfig(overrides), testLogger(), {
-      intervalMs: 300,
-      graceMs: 1_000,
+      reconciler: { intervalMs: 300, graceMs: 1_000 },
     });
     await worker.start();
     this.workers.push(worker);

@@ -1,0 +1,219 @@
+/**
+ * Engine benchmark: `npm run bench:engine -- [--mode ssh|null] [--devices N] [--latency-ms L]
+ * [--concurrency C] [--workers W]`.
+ *
+ * - `ssh` (default): a simulated fleet in this process (cisco_ios, L ms per command), W worker
+ *   processes, a 5-line change with one pre- and one post-check; prints wall time, devices/s,
+ *   worker CPU per device (from /proc) and Redis CPU per device (INFO cpu).
+ * - `null`: one in-process worker whose sessions answer at once, to measure orchestration alone
+ *   (coordinator, queue, journal, events); then control latency (pause/resume round trips while
+ *   a job runs, checking that no device starts after a pause returns).
+ */
+import { redisConfigSchema, loadConfig } from '@fleetpush/config';
+import { deleteKeysWithPrefix, waitUntil } from '@fleetpush/testing';
+import { readFileSync } from 'node:fs';
+import { Redis } from 'ioredis';
+import { EngineHarness, testLogger } from '../src/__fixtures__/engine-harness';
+import { spawnWorker, stopWorkers } from '../src/__fixtures__/worker-process';
+import { createWorkerService } from '../src/worker-service';
+import { nullSessionFactory } from './null-session';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+}
+
+const MODE = arg('mode', 'ssh');
+const DEVICES = Number(arg('devices', '1000'));
+const LATENCY = Number(arg('latency-ms', '20'));
+const CONCURRENCY = Number(arg('concurrency', '100'));
+const WORKERS = Number(arg('workers', '1'));
+const CHANGE = [
+  'ntp server 10.9.9.9',
+  'ntp server 10.9.9.10',
+  'logging host 10.1.1.1',
+  'snmp-server location lab',
+  'ip domain-name example.net',
+];
+
+/** CPU seconds (user + system) a process has used, from /proc. */
+function processCpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+async function redisCpuSeconds(redis: Redis): Promise<number> {
+  const info = await redis.info('cpu');
+  const sys = Number(/^used_cpu_sys:([\d.]+)/m.exec(info)?.[1] ?? 0);
+  const user = Number(/^used_cpu_user:([\d.]+)/m.exec(info)?.[1] ?? 0);
+  return sys + user;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+async function runJob(
+  h: EngineHarness,
+  devices: number,
+): Promise<{ wallMs: number; status: string; jobId: string }> {
+  const started = Date.now();
+  const jobId = await h.submit({
+    commands: CHANGE,
+    verify_commands: ['show running-config | include ntp'],
+    targets: h.inventory.slice(0, devices).map((d) => d.key),
+    strategy: { concurrency: CONCURRENCY, stop_on_error: false },
+  });
+  const status = await h.waitForEnd(jobId, 3_600_000);
+  return { wallMs: Date.now() - started, status, jobId };
+}
+
+async function sshMode(redis: Redis, url: string, prefix: string): Promise<void> {
+  const h = await EngineHarness.start(redis, url, prefix, {
+    devices: DEVICES,
+    platforms: ['cisco_ios'],
+    faults: { commandLatencyMs: LATENCY },
+  });
+  const workers = Array.from({ length: WORKERS }, () =>
+    spawnWorker({
+      redisUrl: url,
+      prefix,
+      secretKey: h.secretKey,
+      concurrency: Math.ceil(CONCURRENCY / WORKERS) + 10,
+    }),
+  );
+  try {
+    await waitUntil(async () => (await redis.keys(`${prefix}:workers:*`)).length === WORKERS, {
+      timeoutMs: 60_000,
+    });
+    const cpu0 = workers.map((w) => processCpuSeconds(w.child.pid!));
+    const redis0 = await redisCpuSeconds(redis);
+    const { wallMs, status } = await runJob(h, DEVICES);
+    const workerCpu = workers.reduce(
+      (sum, w, i) => sum + processCpuSeconds(w.child.pid!) - cpu0[i]!,
+      0,
+    );
+    const redisCpu = (await redisCpuSeconds(redis)) - redis0;
+    const bound = (DEVICES * deviceFloorMs()) / CONCURRENCY;
+    console.log(
+      `mode ssh: ${DEVICES} devices, ${LATENCY} ms/command, concurrency ${CONCURRENCY}, ${WORKERS} worker process(es): ${status}`,
+    );
+    console.log(
+      `  wall ${(wallMs / 1000).toFixed(1)} s (device-side floor ≈ ${(bound / 1000).toFixed(1)} s), ${(DEVICES / (wallMs / 1000)).toFixed(0)} devices/s`,
+    );
+    console.log(
+      `  worker CPU ${((workerCpu * 1000) / DEVICES).toFixed(2)} ms/device (SSH included), Redis CPU ${((redisCpu * 1000) / DEVICES).toFixed(3)} ms/device`,
+    );
+  } finally {
+    await stopWorkers(workers);
+    await h.close();
+  }
+}
+
+/** Commands a device answers in this change: login prompt, paging, pre-check, config, post-check. */
+function deviceFloorMs(): number {
+  const commands = 2 + 1 + 1 + CHANGE.length + 1 + 1;
+  return commands * LATENCY;
+}
+
+async function nullMode(redis: Redis, url: string, prefix: string): Promise<void> {
+  const h = await EngineHarness.start(redis, url, prefix, { devices: 1 });
+  const box = h.box;
+  const now = new Date().toISOString();
+  h.inventory = Array.from({ length: DEVICES }, (_, i) => {
+    const key = `10.${Math.floor(i / 65536) % 256}.${Math.floor(i / 256) % 256}.${i % 256}:22`;
+    return {
+      key,
+      host: key.slice(0, -3),
+      port: 22,
+      device_type: 'cisco_ios' as const,
+      username: 'admin',
+      password_sealed: box.seal('pw', key),
+      verify_commands: [],
+      host_vars: {},
+      vars: {},
+      prod: false,
+      tags: [],
+      created_at: now,
+      updated_at: now,
+    };
+  });
+  const worker = createWorkerService(
+    { ...h.workerConfig({ workerConcurrency: CONCURRENCY }) },
+    testLogger(),
+    { connect: nullSessionFactory() },
+  );
+  await worker.start();
+  try {
+    const cpu0 = process.cpuUsage();
+    const redis0 = await redisCpuSeconds(redis);
+    const { wallMs, status } = await runJob(h, DEVICES);
+    const cpu = process.cpuUsage(cpu0);
+    const redisCpu = (await redisCpuSeconds(redis)) - redis0;
+    console.log(`mode null (no SSH): ${DEVICES} devices, concurrency ${CONCURRENCY}: ${status}`);
+    console.log(
+      `  wall ${(wallMs / 1000).toFixed(2)} s, ${(DEVICES / (wallMs / 1000)).toFixed(0)} devices/s`,
+    );
+    console.log(
+      `  orchestration CPU ${((cpu.user + cpu.system) / 1000 / DEVICES).toFixed(3)} ms/device (worker), Redis CPU ${((redisCpu * 1000) / DEVICES).toFixed(3)} ms/device`,
+    );
+    await controlLatency(h);
+  } finally {
+    await worker.close();
+    await h.close();
+  }
+}
+
+async function controlLatency(h: EngineHarness): Promise<void> {
+  const jobId = await h.submit({
+    commands: CHANGE,
+    targets: h.inventory.map((d) => d.key),
+    strategy: { concurrency: 20, stagger_ms: 2, stop_on_error: false },
+  });
+  const latencies: number[] = [];
+  let violations = 0;
+  for (let i = 0; i < 25; i += 1) {
+    await new Promise((r) => setTimeout(r, 20));
+    const t0 = process.hrtime.bigint();
+    const paused = await h.coordinator.control(jobId, 'pause', 'bench');
+    latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (paused.kind !== 'ok') break;
+    const [sec, usec] = (await h.redis.time()) as unknown as [string, string];
+    const pausedUs = Number(sec) * 1e6 + Number(usec);
+    await waitUntil(async () => (await h.reader.dispatched(jobId)).length === 0, {
+      timeoutMs: 30_000,
+    });
+    const late = [...(await h.reader.startTimesUs(jobId)).values()].filter((us) => us > pausedUs);
+    violations += late.length;
+    const resumed = await h.coordinator.control(jobId, 'resume', 'bench');
+    if (resumed.kind === 'ok')
+      await h.queue.enqueue(resumed.dispatch.map((d) => ({ jobId, runId: jobId, ...d })));
+  }
+  await h.coordinator.control(jobId, 'cancel', 'bench');
+  await h.waitForEnd(jobId, 60_000);
+  console.log(
+    `control latency (pause issued → stored; no start after it returned): p50 ${percentile(latencies, 50).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms over ${latencies.length} pauses; starts after a pause: ${violations}`,
+  );
+}
+
+async function main(): Promise<void> {
+  const { redisUrl } = loadConfig(redisConfigSchema, process.env);
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const prefix = `fpbench-${Date.now()}`;
+  try {
+    if (MODE === 'null') await nullMode(redis, redisUrl, prefix);
+    else await sshMode(redis, redisUrl, prefix);
+  } finally {
+    await deleteKeysWithPrefix(redis, prefix);
+    redis.disconnect();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
