@@ -37,9 +37,9 @@ export interface ApiHarness {
   http(): ReturnType<typeof request>;
 }
 
-/** A CSV inventory from rows of cells (header from the first row's keys). */
+/** A CSV inventory from rows of cells (header: every column any row has). */
 export function csvOf(rows: readonly Record<string, string>[]): string {
-  const columns = Object.keys(rows[0] ?? { host: '' });
+  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const lines = rows.map((r) => columns.map((c) => r[c] ?? '').join(','));
   return `${[columns.join(','), ...lines].join('\n')}\n`;
 }
