@@ -26,7 +26,9 @@ function fromParser(error: unknown): ApiHttpError | undefined {
     case 'entity.too.large':
       return new ApiHttpError(413, ApiErrorCode.tooLarge, 'the request body is too large');
     case 'entity.parse.failed':
-      return new ApiHttpError(400, ApiErrorCode.invalidJson, 'the request body is not valid JSON');
+      return new ApiHttpError(400, ApiErrorCode.invalidJson, 'the request body is not valid JSON', {
+        details: [{ path: '(body)', message: 'expected a JSON object or array' }],
+      });
     case 'charset.unsupported':
     case 'encoding.unsupported':
       return new ApiHttpError(415, ApiErrorCode.unsupportedMediaType, 'unsupported body encoding');
