@@ -7,7 +7,8 @@ import { requireContentType } from '../body-guards';
 import { notFound } from '../errors';
 import { parseOr400 } from '../validate';
 
-const createTokenSchema = z
+/** The body of `POST /tokens`. */
+export const createTokenSchema = z
   .object({
     name: tokenNameSchema,
     role: roleSchema,
