@@ -64,7 +64,12 @@ export class DeviceTaskProcessor {
     const ctx = await this.deps.contexts.load(payload.jobId, payload.deviceIndex);
     if (!ctx) return;
     const dispatch: Dispatch = { deviceIndex: payload.deviceIndex, generation: payload.generation };
-    const owner = leaseOwner(payload.jobId, payload.deviceIndex, payload.generation);
+    const owner = leaseOwner(
+      payload.jobId,
+      payload.deviceIndex,
+      payload.generation,
+      this.deps.workerId,
+    );
     const log = this.deps.logger.child({
       jobId: ctx.jobId,
       deviceKey: ctx.task.key,

@@ -1,5 +1,5 @@
 import { startPrivateRedis, waitUntil, withRedis } from '@fleetpush/testing';
-import { WorkerRegistry } from '@fleetpush/store';
+import { DeviceLeases, WorkerRegistry } from '@fleetpush/store';
 import { Redis } from 'ioredis';
 import { EngineHarness, withEngine } from './__fixtures__/engine-harness';
 import { stateCounts } from './__fixtures__/observations';
@@ -54,6 +54,29 @@ async function expectInvariants(
       expect(['uncertain_after_crash', 'command_timeout']).toContain(result.code);
   }
   return stateCounts(h, jobId);
+}
+
+/** A worker process holding a device mid-apply now (from the devices' leases); `seed` picks one. */
+async function workerMidApply(
+  h: EngineHarness,
+  jobId: string,
+  workers: WorkerProcess[],
+  seed: number,
+): Promise<WorkerProcess> {
+  const leases = new DeviceLeases(h.redis, h.prefix);
+  const live = await new WorkerRegistry(h.redis, h.keys).live();
+  const pids = new Set<number>();
+  for (const [index, state] of await h.reader.deviceStates(jobId)) {
+    // Stalled devices stay mid-apply for seconds: the kill cannot miss them.
+    if (state !== 'applying' || index % 10 !== 5) continue;
+    const holder = await leases.holder((await h.reader.deviceKey(jobId, index))!);
+    const pid = live.find((w) => w.id === holder?.split('|')[3])?.pid;
+    if (pid !== undefined) pids.add(pid);
+  }
+  const sorted = [...pids].sort((a, b) => a - b);
+  const victim = workers.find((w) => w.child.pid === sorted[seed % sorted.length]);
+  if (!victim) throw new Error('no worker holds a device mid-apply');
+  return victim;
 }
 
 function seededDelay(seed: number, minMs: number, maxMs: number): number {
@@ -120,7 +143,9 @@ describe('workers as separate processes', () => {
                 description: '9 devices applying',
               });
               await new Promise((resolve) => setTimeout(resolve, seededDelay(seed, 0, 200)));
-              workers[seed % 3]!.kill('SIGKILL');
+              // The victim is a worker holding a device mid-apply at this moment.
+              const victim = await workerMidApply(h, jobId, workers, seed);
+              victim.kill('SIGKILL');
               const killedAt = Date.now();
               await h.waitForEnd(jobId, 120_000);
               const elapsed = Date.now() - killedAt;
@@ -129,7 +154,9 @@ describe('workers as separate processes', () => {
                 recovered_from?: string;
                 code?: string;
               }>;
-              const midApply = results.filter((r) => r.recovered_from === 'applying');
+              const midApply = results.filter(
+                (r) => r.recovered_from === 'applying' || r.recovered_from === 'post_check',
+              );
               expect(midApply.length).toBeGreaterThan(0);
               if (!reapply) for (const r of midApply) expect(r.code).toBe('uncertain_after_crash');
               process.stdout.write(

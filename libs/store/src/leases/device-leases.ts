@@ -14,9 +14,14 @@ const RENEW = new LuaScript(
   `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`,
 );
 
-/** Who holds a device: `<jobId>|<deviceIndex>|<generation>`. */
-export function leaseOwner(jobId: string, deviceIndex: number, generation: number): string {
-  return `${jobId}|${deviceIndex}|${generation}`;
+/** Who holds a device: `<jobId>|<deviceIndex>|<generation>|<workerId>` (the worker for operators). */
+export function leaseOwner(
+  jobId: string,
+  deviceIndex: number,
+  generation: number,
+  workerId = '',
+): string {
+  return `${jobId}|${deviceIndex}|${generation}|${workerId}`;
 }
 
 /** The outcome of trying to take a device's lease. */
@@ -51,6 +56,11 @@ export class DeviceLeases {
     }
     if (heldBy === null) return this.acquire(deviceKey, owner);
     return { acquired: false, heldBy };
+  }
+
+  /** Who holds a device's lease now (`null` when free). */
+  async holder(deviceKey: string): Promise<string | null> {
+    return this.redis.get(this.key(deviceKey));
   }
 
   /** Extends the lease; false when it was lost (expired and taken by someone else). */
