@@ -229,4 +229,28 @@ describe('job control', () => {
       expect(unknownAction.status).toBe(404);
     });
   });
+
+  it('enqueues the devices a resume dispatches', async () => {
+    await withApi(async (h) => {
+      await importRows(h, THREE);
+      const id = (await submit(h, {})).body.job.id as string;
+      const pause = await h
+        .http()
+        .post(`/api/v1/jobs/${id}/pause`)
+        .set('Authorization', h.auth('operator'));
+      expect(pause.status).toBe(200);
+      // A worker takes the canary while the run is paused: it goes back to pending.
+      const [canary] = await h.deps.reader.dispatched(id);
+      expect(await h.deps.coordinator.begin(id, canary!)).toEqual({ kind: 'requeued' });
+      expect((await h.deps.queue.depth()).waiting).toBe(1);
+      const resume = await h
+        .http()
+        .post(`/api/v1/jobs/${id}/resume`)
+        .set('Authorization', h.auth('operator'));
+      expect(resume.body).toMatchObject({ status: 'running', changed: true });
+      expect((await h.deps.queue.depth()).waiting).toBe(2);
+      const [again] = await h.deps.reader.dispatched(id);
+      expect(again?.generation).toBeGreaterThan(canary!.generation);
+    });
+  });
 });
