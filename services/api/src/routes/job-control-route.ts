@@ -1,0 +1,51 @@
+import { CONTROL_ACTIONS, controlRequestSchema, type ControlAction } from '@fleetpush/contracts';
+import { Router } from 'express';
+import type { ApiDeps } from '../api-deps';
+import { principalOf, requireRole } from '../auth';
+import { requireContentType } from '../body-guards';
+import { ApiErrorCode, ApiHttpError } from '../errors';
+import { parseOr400 } from '../validate';
+import { recordOr404 } from './job-read-routes';
+
+const ACTIONS: ReadonlySet<string> = new Set(CONTROL_ACTIONS);
+
+/**
+ * `POST /jobs/:id/<pause|resume|cancel|terminate>` (operator): applies the action (409 with
+ * the current status when the job's state does not allow it; 200 `changed: false` when it is
+ * in that state already) and enqueues the devices a `resume` dispatches.
+ */
+export function jobControlRoute(deps: ApiDeps): Router {
+  const router = Router();
+  router.post(
+    '/jobs/:id/:action',
+    requireRole('operator'),
+    requireContentType('application/json'),
+    async (req, res, next) => {
+      const action = req.params.action as string;
+      if (!ACTIONS.has(action)) {
+        next();
+        return;
+      }
+      const id = req.params.id as string;
+      const body = parseOr400(controlRequestSchema, req.body ?? {});
+      await recordOr404(deps, id);
+      const actor = principalOf(res).name;
+      const reply = await deps.coordinator.control(id, action as ControlAction, actor, body.reason);
+      if (reply.kind === 'invalid') {
+        throw new ApiHttpError(
+          409,
+          ApiErrorCode.invalidState,
+          `cannot ${action} a job that is ${reply.status}`,
+          {
+            details: [{ path: 'status', message: reply.status }],
+          },
+        );
+      }
+      if (reply.kind === 'ok') {
+        await deps.queue.enqueue(reply.dispatch.map((d) => ({ jobId: id, runId: id, ...d })));
+      }
+      res.json({ id, action, status: reply.status, changed: reply.kind === 'ok' });
+    },
+  );
+  return router;
+}
