@@ -29,16 +29,42 @@ export class IdempotencyKeys {
     return `${this.prefix}:idempotency:${digest}`;
   }
 
-  /** Reserves `key` for `jobId`; returns the job id it already names when it was taken. */
-  async reserve(principalId: string, key: string, jobId: string): Promise<string | null> {
+  /**
+   * Reserves `key` for `jobId` and the submission's `fingerprint`; when the key was taken,
+   * returns what it names instead (the first job, and the fingerprint of its submission).
+   */
+  async reserve(
+    principalId: string,
+    key: string,
+    reservation: IdempotentSubmission,
+  ): Promise<IdempotentSubmission | null> {
     const redisKey = this.key(principalId, key);
-    const set = await this.redis.set(redisKey, jobId, 'EX', IDEMPOTENCY_TTL_SECONDS, 'NX');
-    return set === 'OK' ? null : ((await this.redis.get(redisKey)) ?? null);
+    const value = `${reservation.jobId} ${reservation.fingerprint}`;
+    const set = await this.redis.set(redisKey, value, 'EX', IDEMPOTENCY_TTL_SECONDS, 'NX');
+    if (set === 'OK') return null;
+    const [jobId = '', fingerprint = ''] = ((await this.redis.get(redisKey)) ?? '').split(' ');
+    return { jobId, fingerprint };
   }
 
   /** Frees a reservation whose submission was refused, so that a corrected retry can use it. */
-  async release(principalId: string, key: string, jobId: string): Promise<void> {
+  async release(
+    principalId: string,
+    key: string,
+    reservation: IdempotentSubmission,
+  ): Promise<void> {
     const redisKey = this.key(principalId, key);
-    if ((await this.redis.get(redisKey)) === jobId) await this.redis.del(redisKey);
+    const value = `${reservation.jobId} ${reservation.fingerprint}`;
+    if ((await this.redis.get(redisKey)) === value) await this.redis.del(redisKey);
   }
+}
+
+/** The job a key names and the fingerprint of the submission that created it. */
+export interface IdempotentSubmission {
+  readonly jobId: string;
+  readonly fingerprint: string;
+}
+
+/** SHA-256 of a validated submission: a retry must send the same submission. */
+export function submissionFingerprint(submission: unknown): string {
+  return createHash('sha256').update(JSON.stringify(submission)).digest('hex');
 }

@@ -120,8 +120,24 @@ describe('job submission', () => {
       const other = await submit(h, {}, 'operator', 'change-43');
       expect(other.status).toBe(201);
       expect(other.body.job.id).not.toBe(first.body.job.id);
+      const changed = await submit(h, { name: 'other change' }, 'operator', 'change-42');
+      expect(changed.status).toBe(409);
+      expect(changed.body.error.code).toBe('conflict');
       expect(await h.redis.redis.zcard(h.deps.keys.jobIndex)).toBe(2);
       expect((await h.deps.queue.depth()).waiting).toBe(2);
+    });
+  });
+
+  it('creates one job for concurrent retries with the same Idempotency-Key', async () => {
+    await withApi(async (h) => {
+      await importRows(h, THREE);
+      const all = await Promise.all(
+        Array.from({ length: 5 }, () => submit(h, {}, 'operator', 'burst')),
+      );
+      const statuses = all.map((r) => r.status).sort();
+      expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+      expect(statuses.every((s) => s === 201 || s === 200 || s === 409)).toBe(true);
+      expect(await h.redis.redis.zcard(h.deps.keys.jobIndex)).toBe(1);
     });
   });
 

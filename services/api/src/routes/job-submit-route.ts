@@ -12,7 +12,12 @@ import type { ApiDeps } from '../api-deps';
 import { principalOf, requireRole } from '../auth';
 import { requireContentType } from '../body-guards';
 import { ApiErrorCode, ApiHttpError } from '../errors';
-import { IdempotencyKeys, idempotencyKeySchema } from '../idempotency';
+import {
+  IdempotencyKeys,
+  idempotencyKeySchema,
+  submissionFingerprint,
+  type IdempotentSubmission,
+} from '../idempotency';
 import { toJobView } from '../job-view';
 import { submissionLimiter } from '../rate-limits';
 import { parseOr400 } from '../validate';
@@ -65,9 +70,23 @@ async function launch(deps: ApiDeps, planned: PlannedJob, actor: string): Promis
   await deps.queue.enqueue(dispatch.map((d) => ({ jobId: id, runId: id, ...d })));
 }
 
-/** The first job of a retried submission: 200 with it, or 409 while it is still being stored. */
-async function replay(deps: ApiDeps, jobId: string): Promise<object> {
-  const record = await deps.reader.record(jobId);
+/**
+ * The first job of a retried submission: 200 with it; 409 when the key was used for another
+ * submission, or while the first one is still being stored.
+ */
+async function replay(
+  deps: ApiDeps,
+  first: IdempotentSubmission,
+  fingerprint: string,
+): Promise<object> {
+  if (first.fingerprint !== fingerprint) {
+    throw new ApiHttpError(
+      409,
+      ApiErrorCode.conflict,
+      'this Idempotency-Key was used for another submission',
+    );
+  }
+  const record = await deps.reader.record(first.jobId);
   if (!record) {
     throw new ApiHttpError(
       409,
@@ -78,13 +97,36 @@ async function replay(deps: ApiDeps, jobId: string): Promise<object> {
   return { job: toJobView(record), replayed: true };
 }
 
+/** Plans, stores, starts and enqueues the job; the 201 body. */
+async function submit(
+  deps: ApiDeps,
+  principal: TokenPrincipal,
+  submission: JobSubmission,
+  id: string,
+): Promise<object> {
+  const planned = await plan(deps, principal, submission, id);
+  await launch(deps, planned, principal.name);
+  const record = await deps.reader.record(id);
+  return {
+    job: record ? toJobView(record) : { id },
+    warnings: planned.warnings,
+    prod_devices: planned.prodDevices,
+  };
+}
+
 /**
  * `POST /jobs`: validates, refuses production changes by a role that may not make them, plans
- * against the inventory (400 with every problem), stores, starts and enqueues (201).
+ * against the inventory (400 with every problem), stores, starts and enqueues (201). With an
+ * `Idempotency-Key`, a retry returns the first job (200) and a failed submission that stored
+ * nothing frees the key.
  */
 export function jobSubmitRoute(deps: ApiDeps): Router {
   const router = Router();
   const idempotency = new IdempotencyKeys(deps.redis, deps.keys.prefix);
+  const keyOf = (header: string | undefined): string | undefined =>
+    header === undefined
+      ? undefined
+      : parseOr400(idempotencyKeySchema, header, 'Idempotency-Key header');
   router.post(
     '/jobs',
     requireRole('operator'),
@@ -93,31 +135,21 @@ export function jobSubmitRoute(deps: ApiDeps): Router {
     async (req, res) => {
       const principal = principalOf(res);
       const submission = parseOr400(jobSubmissionSchema, req.body);
-      const header = req.get('idempotency-key');
-      const key =
-        header === undefined
-          ? undefined
-          : parseOr400(idempotencyKeySchema, header, 'Idempotency-Key header');
-      const id = randomUUID();
+      const key = keyOf(req.get('idempotency-key'));
+      const reservation = { jobId: randomUUID(), fingerprint: submissionFingerprint(submission) };
       if (key !== undefined) {
-        const first = await idempotency.reserve(principal.id, key, id);
+        const first = await idempotency.reserve(principal.id, key, reservation);
         if (first !== null) {
-          res.status(200).json(await replay(deps, first));
+          res.status(200).json(await replay(deps, first, reservation.fingerprint));
           return;
         }
       }
       try {
-        const planned = await plan(deps, principal, submission, id);
-        await launch(deps, planned, principal.name);
-        const record = await deps.reader.record(id);
-        res.status(201).json({
-          job: record ? toJobView(record) : { id },
-          warnings: planned.warnings,
-          prod_devices: planned.prodDevices,
-        });
+        res.status(201).json(await submit(deps, principal, submission, reservation.jobId));
       } catch (error) {
-        if (key !== undefined && error instanceof ApiHttpError)
-          await idempotency.release(principal.id, key, id);
+        const stored = await deps.reader.record(reservation.jobId).catch(() => 'unknown');
+        if (key !== undefined && stored === null)
+          await idempotency.release(principal.id, key, reservation);
         throw error;
       }
     },
