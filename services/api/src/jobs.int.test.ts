@@ -270,3 +270,59 @@ describe('job control', () => {
     });
   });
 });
+
+describe('a job run to its end', () => {
+  /** Plays the worker: begins and completes every dispatched device until none is left. */
+  async function drive(h: ApiHarness, id: string): Promise<void> {
+    for (let round = 0; round < 20; round++) {
+      const dispatched = await h.deps.reader.dispatched(id);
+      if (dispatched.length === 0) return;
+      for (const d of dispatched) {
+        expect((await h.deps.coordinator.begin(id, d)).kind).toBe('go');
+        const key = (await h.deps.reader.deviceKey(id, d.deviceIndex))!;
+        await h.deps.coordinator.complete(
+          id,
+          d,
+          'succeeded',
+          { output: `configured ${key}` },
+          { deviceKey: key, state: 'succeeded', attempts: 1 },
+        );
+      }
+    }
+    throw new Error('the run did not end in 20 rounds');
+  }
+
+  it('shows every device result, the final status and refuses control with 409', async () => {
+    await withApi(async (h) => {
+      await importRows(h, THREE);
+      const id = (await submit(h, {})).body.job.id as string;
+      await drive(h, id);
+      const detail = await h
+        .http()
+        .get(`/api/v1/jobs/${id}`)
+        .set('Authorization', h.auth('viewer'));
+      expect(detail.body).toMatchObject({ status: 'completed', counts: { succeeded: 3 } });
+      const result = await h
+        .http()
+        .get(`/api/v1/jobs/${id}/result`)
+        .set('Authorization', h.auth('viewer'));
+      expect(result.body.devices.map((d: { result: unknown }) => d.result)).toEqual([
+        { output: 'configured 10.0.0.1:22' },
+        { output: 'configured 10.0.0.2:22' },
+        { output: 'configured 10.0.0.3:22' },
+      ]);
+      const events = await h
+        .http()
+        .get(`/api/v1/jobs/${id}/events`)
+        .set('Authorization', h.auth('viewer'));
+      const types = events.body.events.map((e: { type: string }) => e.type);
+      expect(types.filter((t: string) => t === 'device:result')).toHaveLength(3);
+      const pause = await h
+        .http()
+        .post(`/api/v1/jobs/${id}/pause`)
+        .set('Authorization', h.auth('operator'));
+      expect(pause.status).toBe(409);
+      expect(pause.body.error.details).toEqual([{ path: 'status', message: 'completed' }]);
+    });
+  });
+});
