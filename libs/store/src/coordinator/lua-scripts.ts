@@ -16,11 +16,7 @@ local m = loadRun()
 m.startedAtMs = NOW_MS
 local out = {}
 settle(m, out)
-saveRun(m)
-flush()
-local reply = {'ok'}
-for _, v in ipairs(out) do reply[#reply + 1] = v end
-return reply
+return commit(m, {'ok'}, out)
 `);
 
 /**
@@ -138,11 +134,7 @@ elseif outcome == 'failed' or outcome == 'aborted' then
 end
 local out = {}
 settle(m, out)
-saveRun(m)
-flush()
-local reply = {'ok', m.status or ''}
-for _, v in ipairs(out) do reply[#reply + 1] = v end
-return reply
+return commit(m, {'ok', m.status or ''}, out)
 `);
 
 /**
@@ -203,12 +195,8 @@ else
   if status ~= 'cancelling' then jobTransition('cancel', reason, actor) end
 end
 settle(m, out)
-saveRun(m)
-flush()
 redis.call('PUBLISH', ARGV[A + 3], cjson.encode({jobId=JOB_ID, action=action, at=NOW_MS}))
-local reply = {'ok', redis.call('HGET', K_RECORD, 'status')}
-for _, v in ipairs(out) do reply[#reply + 1] = v end
-return reply
+return commit(m, {'ok', redis.call('HGET', K_RECORD, 'status')}, out)
 `);
 
 /**
@@ -235,9 +223,5 @@ local m = loadRun()
 if not m.phase or redis.call('HGET', K_RECORD, 'status') == 'queued' then return {'ok', ''} end
 local out = {}
 settle(m, out)
-saveRun(m)
-flush()
-local reply = {'ok', m.status or ''}
-for _, v in ipairs(out) do reply[#reply + 1] = v end
-return reply
+return commit(m, {'ok', m.status or ''}, out)
 `);

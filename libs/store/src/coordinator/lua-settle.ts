@@ -76,6 +76,14 @@ local function enterWave(m, i)
   end
 end
 
+-- Saves the run, publishes the step's events and builds the reply: head, then idx, gen, ...
+local function commit(m, head, out)
+  saveRun(m)
+  flush()
+  for _, v in ipairs(out) do head[#head + 1] = v end
+  return head
+end
+
 local function settle(m, out)
   for _ = 1, 1000000 do
     if m.phase == 'finished' then return end
