@@ -6,6 +6,7 @@ import {
   type MiniDeviceOptions,
 } from './__test-support__/mini-device';
 import { SshError } from './errors';
+import { generateKeyPair } from './key-pair';
 import { openSession } from './open-session';
 import { type SessionAuth, type SessionTarget } from './session-target';
 
@@ -59,7 +60,7 @@ describe('authentication', () => {
   });
 
   it('logs in with a private key protected by a passphrase', async () => {
-    const pair = sshUtils.generateKeyPairSync('ed25519', {
+    const pair = generateKeyPair('ed25519', {
       passphrase: 'k3y-pass',
       cipher: 'aes256-ctr',
       // Few bcrypt rounds: the test is about the passphrase, not about key stretching.
@@ -77,7 +78,7 @@ describe('authentication', () => {
   });
 
   it('a wrong passphrase is credentials_unavailable, before connecting, without key material', async () => {
-    const pair = sshUtils.generateKeyPairSync('ed25519', {
+    const pair = generateKeyPair('ed25519', {
       passphrase: 'k3y-pass',
       cipher: 'aes256-ctr',
       // Few bcrypt rounds: the test is about the passphrase, not about key stretching.

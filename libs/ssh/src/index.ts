@@ -38,3 +38,5 @@ export type {
 } from './profiles/platform-profile';
 export { Redactor } from './redactor';
 export type { TranscriptSnapshot } from './transcript';
+export { generateKeyPair } from './key-pair';
+export type { KeyPair, KeyPairOptions, KeyPairType } from './key-pair';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { utils } from 'ssh2';
+import { generateKeyPair } from '@fleetpush/ssh';
 
 /** An SSH host key and the fingerprint clients see for it. */
 export interface HostKey {
@@ -18,9 +18,7 @@ const LEGACY_RSA_BITS = 2048;
 /** Generates a host key (ed25519 ~2 ms; RSA ~200 ms, so RSA keys are made only when needed). */
 export function generateHostKey(type: HostKeyType = 'ed25519'): HostKey {
   const pair =
-    type === 'rsa'
-      ? utils.generateKeyPairSync('rsa', { bits: LEGACY_RSA_BITS })
-      : utils.generateKeyPairSync('ed25519');
+    type === 'rsa' ? generateKeyPair('rsa', { bits: LEGACY_RSA_BITS }) : generateKeyPair('ed25519');
   return { privateKey: pair.private, fingerprint: fingerprintOfPublicKey(pair.public) };
 }
 

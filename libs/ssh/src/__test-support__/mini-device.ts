@@ -9,6 +9,7 @@ import {
   type ServerChannel,
 } from 'ssh2';
 import { fingerprintOf } from '../host-key';
+import { generateKeyPair } from '../key-pair';
 
 /** Options of the test device: an IOS-like CLI, small on purpose (the full simulator is services/device-sim). */
 export interface MiniDeviceOptions {
@@ -49,7 +50,7 @@ let sharedKey: string | undefined;
 
 /** A process-wide ed25519 host key (generating one per test would cost ~1 ms each, but keeps fingerprints stable). */
 export function testHostKey(): string {
-  sharedKey ??= sshUtils.generateKeyPairSync('ed25519').private;
+  sharedKey ??= generateKeyPair('ed25519').private;
   return sharedKey;
 }
 
