@@ -7,6 +7,7 @@ import { authFailureLimiter } from './rate-limits';
 import { requestId } from './request-id';
 import { credentialRoutes } from './routes/credential-routes';
 import { deviceRoutes } from './routes/device-routes';
+import { healthRoutes } from './routes/health-routes';
 import { jobRoutes } from './routes/job-routes';
 import { tokenRoutes } from './routes/token-routes';
 
@@ -26,6 +27,7 @@ export function createApi(deps: ApiDeps): Express {
   app.set('etag', false);
   app.use(requestId());
   app.use(helmet());
+  app.use(healthRoutes(deps));
   const api = express.Router();
   api.use(authFailureLimiter(deps.limits));
   api.use(authenticate(deps.tokens, deps.adminToken));

@@ -1,0 +1,34 @@
+import { Router } from 'express';
+import type { ApiDeps } from '../api-deps';
+
+/** How long readiness waits for Redis before saying no (a probe must answer fast). */
+const REDIS_PING_TIMEOUT_MS = 1_000;
+
+async function redisAnswers(deps: ApiDeps): Promise<boolean> {
+  const timeout = new Promise<false>((resolve) =>
+    setTimeout(() => resolve(false), REDIS_PING_TIMEOUT_MS).unref(),
+  );
+  const ping = deps.redis.ping().then(
+    (reply) => reply === 'PONG',
+    () => false,
+  );
+  return Promise.race([ping, timeout]);
+}
+
+/**
+ * Probes for orchestrators, without authentication and without data: `/healthz` says the
+ * process serves requests; `/readyz` says it can do its work (Redis answers), 503 otherwise.
+ */
+export function healthRoutes(deps: ApiDeps): Router {
+  const router = Router();
+  router.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  router.get('/readyz', async (_req, res) => {
+    const redis = await redisAnswers(deps);
+    res
+      .status(redis ? 200 : 503)
+      .json({ status: redis ? 'ready' : 'not_ready', checks: { redis } });
+  });
+  return router;
+}
