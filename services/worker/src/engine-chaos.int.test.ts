@@ -56,13 +56,8 @@ async function expectInvariants(
   return stateCounts(h, jobId);
 }
 
-/** A worker process holding a device mid-apply now (from the devices' leases); `seed` picks one. */
-async function workerMidApply(
-  h: EngineHarness,
-  jobId: string,
-  workers: WorkerProcess[],
-  seed: number,
-): Promise<WorkerProcess> {
+/** Pids of worker processes holding a stalled device mid-apply right now (from the devices' leases). */
+async function pidsMidApply(h: EngineHarness, jobId: string): Promise<number[]> {
   const leases = new DeviceLeases(h.redis, h.prefix);
   const live = await new WorkerRegistry(h.redis, h.keys).live();
   const pids = new Set<number>();
@@ -73,9 +68,25 @@ async function workerMidApply(
     const pid = live.find((w) => w.id === holder?.split('|')[3])?.pid;
     if (pid !== undefined) pids.add(pid);
   }
-  const sorted = [...pids].sort((a, b) => a - b);
-  const victim = workers.find((w) => w.child.pid === sorted[seed % sorted.length]);
-  if (!victim) throw new Error('no worker holds a device mid-apply');
+  return [...pids].sort((a, b) => a - b);
+}
+
+/** Waits until some worker holds a stalled device mid-apply; `seed` picks which one dies. */
+async function workerMidApply(
+  h: EngineHarness,
+  jobId: string,
+  workers: WorkerProcess[],
+  seed: number,
+): Promise<WorkerProcess> {
+  const pids = await waitUntil(
+    async () => {
+      const found = await pidsMidApply(h, jobId);
+      return found.length > 0 ? found : undefined;
+    },
+    { timeoutMs: 60_000, description: 'a worker holding a device mid-apply' },
+  );
+  const victim = workers.find((w) => w.child.pid === pids[seed % pids.length]);
+  if (!victim) throw new Error('no worker process matches the lease holder');
   return victim;
 }
 
