@@ -1,4 +1,10 @@
-import { parseDeviceKey, parsePlatform, PLATFORMS, type Platform } from '@fleetpush/domain';
+import {
+  findUnsafeCharacter,
+  parseDeviceKey,
+  parsePlatform,
+  PLATFORMS,
+  type Platform,
+} from '@fleetpush/domain';
 import { z } from 'zod';
 
 /** A template variable name: an identifier, as `{{name}}` accepts. */
@@ -37,21 +43,21 @@ export const fingerprintSchema = z
     'must be an OpenSSH SHA256 fingerprint (SHA256:…, 43 base64 chars)',
   );
 
-/** Whether a string holds a C0 control character other than TAB, or DEL. */
-function hasControlCharacter(s: string): boolean {
-  for (let i = 0; i < s.length; i += 1) {
-    const code = s.charCodeAt(i);
-    if ((code < 0x20 && code !== 0x09) || code === 0x7f) return true;
-  }
-  return false;
-}
-
-/** One CLI line: no CR, LF or other control characters (TAB allowed). */
+/**
+ * One CLI line: no line break, control, TAB (keyword completion on Cisco-style CLIs) or bidi
+ * character, the same rule the template preflight applies (`findUnsafeCharacter`).
+ */
 export const cliLine = z
   .string()
   .max(4096)
-  .refine((s) => !hasControlCharacter(s), {
-    message: 'must be a single line without control characters',
+  .superRefine((s, ctx) => {
+    const unsafe = findUnsafeCharacter(s);
+    if (unsafe) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be a single line without control characters (${unsafe.name} at position ${unsafe.index + 1})`,
+      });
+    }
   });
 
 /** A regular expression source that compiles. */
