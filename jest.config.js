@@ -48,6 +48,7 @@ module.exports = {
       ...shared,
       displayName: 'int',
       testMatch: ['<rootDir>/**/*.int.test.ts'],
+      globalSetup: '<rootDir>/test/ensure-redis.js',
       testTimeout: 60_000,
     },
   ],

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { loadConfig, redisConfigSchema } from '@fleetpush/config';
 import { Redis } from 'ioredis';
 
-/** Where tests find Redis unless told otherwise (the CI script starts one there). */
-export const DEFAULT_TEST_REDIS_URL = 'redis://127.0.0.1:6379';
+/** Where tests find Redis: `FLEETPUSH_REDIS_URL`, read through libs/config (default 127.0.0.1:6379). */
+export function testRedisUrl(): string {
+  return loadConfig(redisConfigSchema, process.env).redisUrl;
+}
 
 /** What {@link withRedis} hands to a test. */
 export interface TestRedis {
@@ -32,7 +35,7 @@ export async function deleteKeysWithPrefix(redis: Redis, prefix: string): Promis
  */
 export async function withRedis<T>(
   fn: (ctx: TestRedis) => Promise<T>,
-  url: string = DEFAULT_TEST_REDIS_URL,
+  url: string = testRedisUrl(),
 ): Promise<T> {
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
   await redis.connect();
