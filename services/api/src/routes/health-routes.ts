@@ -5,14 +5,19 @@ import type { ApiDeps } from '../api-deps';
 const REDIS_PING_TIMEOUT_MS = 1_000;
 
 async function redisAnswers(deps: ApiDeps): Promise<boolean> {
-  const timeout = new Promise<false>((resolve) =>
-    setTimeout(() => resolve(false), REDIS_PING_TIMEOUT_MS).unref(),
-  );
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), REDIS_PING_TIMEOUT_MS);
+  });
   const ping = deps.redis.ping().then(
     (reply) => reply === 'PONG',
     () => false,
   );
-  return Promise.race([ping, timeout]);
+  try {
+    return await Promise.race([ping, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
