@@ -263,6 +263,15 @@ describe('the engine on a simulated fleet (real Redis, real SSH)', () => {
       expect(h.fleet.device(2).ledger.count(NTP)).toBe(1);
     }));
 
+  it('the reconciler starts a job whose start was lost after it was stored', () =>
+    engine(3, async (h) => {
+      await h.startWorker();
+      const jobId = await h.submit({ commands: [NTP] }, { start: false });
+      expect((await h.reader.record(jobId))?.status).toBe('queued');
+      expect(await h.waitForEnd(jobId)).toBe('completed');
+      for (const device of h.fleet.devices) expect(device.ledger.count(NTP)).toBe(1);
+    }));
+
   it('a dry run renders, connects and pre-checks, and never enters config mode', () =>
     engine(4, async (h) => {
       await h.startWorker();

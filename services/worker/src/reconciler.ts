@@ -12,6 +12,12 @@ export interface ReconcilerOptions {
    * coordinator's reply and the enqueue.
    */
   readonly graceMs?: number;
+  /**
+   * A job still `queued` this long after it was created lost its start (the API stores, then
+   * starts at once; a crash or a Redis fault in between leaves it queued): the reconciler
+   * starts it.
+   */
+  readonly queuedGraceMs?: number;
 }
 
 /**
@@ -65,7 +71,7 @@ export class Reconciler {
       await this.redis.srem(this.keys.activeJobs, jobId);
       return;
     }
-    if (status === 'queued') return;
+    if (status === 'queued') return this.startIfForgotten(jobId);
     const tick = await this.coordinator.tick(jobId);
     await this.enqueue(jobId, tick.dispatch);
     const graceMs = this.options.graceMs ?? 5_000;
@@ -81,6 +87,15 @@ export class Reconciler {
       );
       await this.enqueue(jobId, [fresh]);
     }
+  }
+
+  private async startIfForgotten(jobId: string): Promise<void> {
+    const createdAt = Date.parse((await this.reader.record(jobId))?.created_at ?? '');
+    if (!(Date.now() - createdAt >= (this.options.queuedGraceMs ?? 30_000))) return;
+    const dispatch = await this.coordinator.start(jobId, 'reconciler');
+    if (!dispatch) return;
+    this.logger.warn({ jobId }, 'started a job whose start was lost');
+    await this.enqueue(jobId, dispatch);
   }
 
   private async enqueue(jobId: string, dispatch: readonly Dispatch[]): Promise<void> {

@@ -110,7 +110,7 @@ export class EngineHarness {
   /** Starts an in-process worker. */
   async startWorker(overrides: Partial<WorkerServiceConfig> = {}): Promise<WorkerService> {
     const worker = createWorkerService(this.workerConfig(overrides), testLogger(), {
-      reconciler: { intervalMs: 300, graceMs: 1_000 },
+      reconciler: { intervalMs: 300, graceMs: 1_000, queuedGraceMs: 1_000 },
     });
     await worker.start();
     this.workers.push(worker);
@@ -118,7 +118,10 @@ export class EngineHarness {
   }
 
   /** Plans, stores and starts a job; returns its id. Throws with the problems when refused. */
-  async submit(body: Partial<JobSubmissionInput>): Promise<string> {
+  async submit(
+    body: Partial<JobSubmissionInput>,
+    options: { start?: boolean } = {},
+  ): Promise<string> {
     const submission = jobSubmissionSchema.parse({
       name: 'test',
       commands: ['ntp server 10.0.0.1'],
@@ -135,6 +138,7 @@ export class EngineHarness {
     });
     if (!planned.ok) throw new Error(JSON.stringify(planned.problems));
     await createJob(this.redis, this.keys, planned.value.job);
+    if (options.start === false) return id;
     const dispatch = (await this.coordinator.start(id, 'tester')) ?? [];
     await this.queue.enqueue(dispatch.map((d) => ({ jobId: id, runId: id, ...d })));
     return id;
