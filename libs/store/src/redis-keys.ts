@@ -86,7 +86,7 @@ export function redisKeys(prefix: string): RedisKeys {
     jobEventSeq: (jobId) => `${job(jobId)}:seq`,
     eventsChannel: `${prefix}:events`,
     controlChannel: `${prefix}:control`,
-    job: (jobId) => jobKeys(job(jobId)),
+    job: memoized((jobId) => jobKeys(job(jobId))),
     jobIndex: `${prefix}:jobs`,
     activeJobs: `${prefix}:jobs:active`,
     inventory: {
@@ -98,6 +98,23 @@ export function redisKeys(prefix: string): RedisKeys {
       }),
     },
     credentials: `${prefix}:credentials`,
+  };
+}
+
+/** Jobs whose key sets are kept (every script call needs one; a worker runs a few jobs at once). */
+const JOB_KEYS_CACHE_SIZE = 1024;
+
+/** `build` with its results kept for the last {@link JOB_KEYS_CACHE_SIZE} job ids. */
+function memoized(build: (jobId: string) => JobKeys): (jobId: string) => JobKeys {
+  const cache = new Map<string, JobKeys>();
+  return (jobId) => {
+    let keys = cache.get(jobId);
+    if (!keys) {
+      if (cache.size >= JOB_KEYS_CACHE_SIZE) cache.clear();
+      keys = build(jobId);
+      cache.set(jobId, keys);
+    }
+    return keys;
   };
 }
 

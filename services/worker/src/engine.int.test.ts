@@ -123,6 +123,43 @@ describe('the engine on a simulated fleet (real Redis, real SSH)', () => {
       25,
     ));
 
+  it('the fleet-wide session cap holds across jobs and worker processes', () =>
+    engine(
+      16,
+      async (h) => {
+        await h.startWorker({ maxSshSessions: 3 });
+        await h.startWorker({ maxSshSessions: 3 });
+        const keys = h.fleet.devices.map((d) => d.key);
+        const jobs = [
+          await h.submit({
+            commands: [NTP],
+            targets: keys.slice(0, 8),
+            strategy: { concurrency: 8 },
+          }),
+          await h.submit({ commands: [NTP], targets: keys.slice(8), strategy: { concurrency: 8 } }),
+        ];
+        for (const jobId of jobs) expect(await h.waitForEnd(jobId)).toBe('completed');
+        expect(maxConcurrentSessions(h.fleet.devices)).toBe(3);
+      },
+      25,
+    ));
+
+  it('logins across the fleet never exceed the login rate (a token bucket: burst, then steady)', () =>
+    engine(12, async (h) => {
+      await h.startWorker({ loginRate: 4 });
+      const jobId = await h.submit({ commands: [NTP], strategy: { concurrency: 12 } });
+      expect(await h.waitForEnd(jobId)).toBe('completed');
+      const logins = h.fleet.devices
+        .flatMap((d) => [...d.sessions()].map((s) => s.openedAt))
+        .sort((a, b) => a - b);
+      expect(logins).toHaveLength(12);
+      // a burst of 4, then one every 250 ms: the 12th login is at least 2 s after the first,
+      // and any 9 consecutive logins span at least 1.25 s (margins: connect-time jitter)
+      expect(logins[11]! - logins[0]!).toBeGreaterThanOrEqual(1_850);
+      for (let i = 8; i < logins.length; i += 1)
+        expect(logins[i]! - logins[i - 8]!).toBeGreaterThanOrEqual(1_100);
+    }));
+
   it('starts devices at least stagger_ms apart', () =>
     engine(7, async (h) => {
       await h.startWorker();

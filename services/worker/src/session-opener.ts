@@ -5,9 +5,6 @@ import type { FleetLimits } from '@fleetpush/store';
 import type { JobOptions } from './job-options';
 import { sleep } from './sleep';
 
-/** How often a worker asks again for a fleet-wide session slot when the fleet is at its cap. */
-const SLOT_POLL_MS = 50;
-
 /** Cap of a stored session transcript: the whole conversation of a typical change fits. */
 const TRANSCRIPT_MAX_BYTES = 256 * 1024;
 
@@ -40,13 +37,12 @@ export class SessionOpener {
     signal: AbortSignal,
     onLine?: (line: string) => void,
   ): Promise<DeviceSession> {
-    while (!(await this.deps.limits.acquireSession(owner))) await sleep(SLOT_POLL_MS, signal);
     for (
-      let wait = await this.deps.limits.takeLogin();
-      wait > 0;
-      wait = await this.deps.limits.takeLogin()
+      let admission = await this.deps.limits.admit(owner);
+      !admission.admitted;
+      admission = await this.deps.limits.admit(owner)
     ) {
-      await sleep(wait, signal);
+      await sleep(admission.retryInMs, signal);
     }
     return (this.deps.connect ?? openSession)(
       {

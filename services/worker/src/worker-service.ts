@@ -52,10 +52,16 @@ export function createWorkerService(
   options: WorkerServiceOptions = {},
 ): WorkerService {
   const id = `worker-${randomUUID().slice(0, 8)}`;
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  const redis = new Redis(config.redisUrl, {
+    maxRetriesPerRequest: null,
+    enableAutoPipelining: true,
+  });
   const bullConnection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   const subscriber = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
-  for (const connection of [redis, bullConnection, subscriber]) {
+  // BullMQ's Queue defines ~40 scripts on its connection, and ioredis copies them into every
+  // (auto-)pipeline: the queue gets a connection of its own, without auto-pipelining
+  const queueConnection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  for (const connection of [redis, bullConnection, subscriber, queueConnection]) {
     connection.on('error', (error: Error) =>
       logger.warn({ err: error.message }, 'redis connection error'),
     );
@@ -63,7 +69,7 @@ export function createWorkerService(
   const keys = redisKeys(config.prefix);
   const reader = new JobReader(redis, keys);
   const coordinator = new RunCoordinator(redis, keys);
-  const queue = new DeviceTaskQueue(redis, config.prefix, (error) =>
+  const queue = new DeviceTaskQueue(queueConnection, config.prefix, (error) =>
     logger.warn({ err: error.message }, 'device-task queue error'),
   );
   const control = new ControlListener(subscriber, redis, keys);
@@ -134,7 +140,8 @@ export function createWorkerService(
         await reconciler.close();
         await control.close();
         await queue.close();
-        for (const connection of [redis, bullConnection, subscriber]) connection.disconnect();
+        for (const connection of [redis, bullConnection, subscriber, queueConnection])
+          connection.disconnect();
         logger.info({ workerId: id }, 'worker stopped');
       })();
       return closing;

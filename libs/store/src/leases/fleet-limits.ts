@@ -2,41 +2,48 @@ import type { Redis } from 'ioredis';
 import { LuaScript } from '../coordinator/lua-script';
 
 /**
- * A counting semaphore of open SSH sessions across every worker.
- * KEYS[1] zset owner → expiry (ms, Redis clock); ARGV[1] owner, ARGV[2] cap, ARGV[3] ttl ms.
- * Expired holders (crashed workers) are dropped first. Returns 1 when a slot was taken.
+ * Admission of one SSH login under the fleet-wide caps, in one round trip:
+ * a counting semaphore of open sessions across every worker, then a token bucket of new
+ * logins per second (spares TACACS/RADIUS).
+ * KEYS[1] zset owner → expiry (ms, Redis clock); KEYS[2] hash {tokens, at}.
+ * ARGV[1] owner, ARGV[2] session cap, ARGV[3] slot ttl ms, ARGV[4] logins per second (also the
+ * burst). Expired holders (crashed workers) are dropped first; re-taking a held slot renews it.
+ * Returns -1 when the fleet is at its session cap (nothing taken), 0 when the slot and a login
+ * token were taken, else the ms to wait for the next token (the slot is kept meanwhile).
  */
-const ACQUIRE_SESSION = new LuaScript(
-  'session-acquire',
+const ADMIT = new LuaScript(
+  'fleet-admit',
   `local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-if redis.call('ZSCORE', KEYS[1], ARGV[1]) or redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[2]) then
-  redis.call('ZADD', KEYS[1], now + tonumber(ARGV[3]), ARGV[1])
-  return 1
+local nowUs = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local nowMs = math.floor(nowUs / 1000)
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', nowMs)
+if not redis.call('ZSCORE', KEYS[1], ARGV[1]) and redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then
+  return -1
 end
-return 0`,
-);
-
-/**
- * A token bucket of new SSH logins per second across every worker (spares TACACS/RADIUS).
- * KEYS[1] hash {tokens, at}; ARGV[1] rate per second (also the burst). Returns 0 when a token
- * was taken, else the ms to wait for the next one.
- */
-const TAKE_LOGIN = new LuaScript(
-  'login-take',
-  `local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
-local rate = tonumber(ARGV[1])
-local tokens = tonumber(redis.call('HGET', KEYS[1], 'tokens') or rate)
-local at = tonumber(redis.call('HGET', KEYS[1], 'at') or now)
+redis.call('ZADD', KEYS[1], nowMs + tonumber(ARGV[3]), ARGV[1])
+local now = nowUs / 1000
+local rate = tonumber(ARGV[4])
+local tokens = tonumber(redis.call('HGET', KEYS[2], 'tokens') or rate)
+local at = tonumber(redis.call('HGET', KEYS[2], 'at') or now)
 tokens = math.min(rate, tokens + (now - at) * rate / 1000)
 local wait = 0
 if tokens >= 1 then tokens = tokens - 1 else wait = math.ceil((1 - tokens) * 1000 / rate) end
-redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
-redis.call('PEXPIRE', KEYS[1], 60000)
+redis.call('HSET', KEYS[2], 'tokens', tostring(tokens), 'at', tostring(now))
+redis.call('PEXPIRE', KEYS[2], 60000)
 return wait`,
 );
+
+/** What {@link FleetLimits.admit} answers: go, or ask again after `retryInMs`. */
+export type Admission =
+  | { readonly admitted: true }
+  | {
+      readonly admitted: false;
+      readonly reason: 'sessions' | 'login_rate';
+      readonly retryInMs: number;
+    };
+
+/** How long a login refused for want of a session slot waits before asking again. */
+const SLOT_POLL_MS = 50;
 
 /** Options of {@link FleetLimits}. */
 export interface FleetLimitsOptions {
@@ -56,30 +63,30 @@ export class FleetLimits {
     private readonly options: FleetLimitsOptions,
   ) {}
 
-  /** Takes a session slot for `owner`; false when the fleet is at its cap. Re-taking renews. */
-  async acquireSession(owner: string): Promise<boolean> {
-    const ttl = this.options.slotTtlMs ?? 60_000;
-    const reply = await ACQUIRE_SESSION.run(
-      this.redis,
-      [`${this.prefix}:limits:sessions`],
-      [owner, this.options.maxSessions, ttl],
+  /**
+   * Admits one login for `owner`: takes (or renews) a session slot under the fleet's cap and a
+   * token of the login rate. Not admitted: ask again after `retryInMs`.
+   */
+  async admit(owner: string): Promise<Admission> {
+    const reply = Number(
+      await ADMIT.run(
+        this.redis,
+        [`${this.prefix}:limits:sessions`, `${this.prefix}:limits:logins`],
+        [
+          owner,
+          this.options.maxSessions,
+          this.options.slotTtlMs ?? 60_000,
+          this.options.loginsPerSecond,
+        ],
+      ),
     );
-    return reply === 1;
+    if (reply === 0) return { admitted: true };
+    if (reply < 0) return { admitted: false, reason: 'sessions', retryInMs: SLOT_POLL_MS };
+    return { admitted: false, reason: 'login_rate', retryInMs: reply };
   }
 
   /** Gives a session slot back. */
   async releaseSession(owner: string): Promise<void> {
     await this.redis.zrem(`${this.prefix}:limits:sessions`, owner);
-  }
-
-  /** Takes a login token: 0 when granted, else how long to wait (ms) before asking again. */
-  async takeLogin(): Promise<number> {
-    return Number(
-      await TAKE_LOGIN.run(
-        this.redis,
-        [`${this.prefix}:limits:logins`],
-        [this.options.loginsPerSecond],
-      ),
-    );
   }
 }
