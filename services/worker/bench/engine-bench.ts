@@ -25,7 +25,12 @@ function arg(name: string, fallback: string): string {
 
 const MODE = arg('mode', 'ssh');
 const DEVICES = Number(arg('devices', '1000'));
-const LATENCY = Number(arg('latency-ms', '20'));
+/** Commands a device answers in this change: login prompt, paging, pre-check, config, post-check. */
+const COMMANDS_PER_DEVICE = 2 + 1 + 1 + 5 + 1 + 1;
+const LATENCY =
+  arg('device-ms', '') === ''
+    ? Number(arg('latency-ms', '20'))
+    : Math.round(Number(arg('device-ms', '0')) / COMMANDS_PER_DEVICE);
 const CONCURRENCY = Number(arg('concurrency', '100'));
 const WORKERS = Number(arg('workers', '1'));
 const CHANGE = [
@@ -117,10 +122,9 @@ async function sshMode(redis: Redis, url: string, prefix: string): Promise<void>
   }
 }
 
-/** Commands a device answers in this change: login prompt, paging, pre-check, config, post-check. */
+/** The device side of one device: every command it answers, at the simulated latency. */
 function deviceFloorMs(): number {
-  const commands = 2 + 1 + 1 + CHANGE.length + 1 + 1;
-  return commands * LATENCY;
+  return COMMANDS_PER_DEVICE * LATENCY;
 }
 
 async function nullMode(redis: Redis, url: string, prefix: string): Promise<void> {

@@ -75,18 +75,25 @@ export class DeviceTaskProcessor {
       deviceKey: ctx.task.key,
       generation: dispatch.generation,
     });
+    let leaseHeld = true;
+    const releaseLease = async (): Promise<void> => {
+      leaseHeld = false;
+      await this.deps.leases.release(ctx.task.key, owner).catch(() => undefined);
+    };
     try {
       const begun = await this.begin(ctx, dispatch, owner, signal);
       if (!begun) return;
       const startedAt = new Date();
       const outcome = await this.attempt(ctx, dispatch, begun, owner, signal);
-      await this.settle(ctx, dispatch, begun.attempt, outcome, startedAt);
+      const next = await this.settle(ctx, dispatch, begun.attempt, outcome, startedAt);
+      // the device is settled: its lease and the next devices' enqueue share one round trip
+      await Promise.all([releaseLease(), this.enqueue(ctx.jobId, next)]);
     } catch (error) {
       if (error instanceof StaleDeliveryError) return log.info('delivery superseded; dropped');
       if (error instanceof ShutdownError) log.warn('worker shutting down; device left to recovery');
       throw error;
     } finally {
-      await this.deps.leases.release(ctx.task.key, owner).catch(() => undefined);
+      if (leaseHeld) await releaseLease();
     }
   }
 
@@ -164,25 +171,26 @@ export class DeviceTaskProcessor {
         };
       return outcome;
     } finally {
-      await logs.close();
       job.release();
-      await this.deps.sessions.release(owner).catch(() => undefined);
+      // independent writes issued together share one round trip (auto-pipelining)
+      await Promise.all([logs.close(), this.deps.sessions.release(owner).catch(() => undefined)]);
     }
   }
 
+  /** Retries the device or completes it exactly once; returns the devices the run dispatches next. */
   private async settle(
     ctx: DeviceContext,
     dispatch: Dispatch,
     attempt: number,
     outcome: PipelineOutcome,
     startedAt: Date,
-  ): Promise<void> {
+  ): Promise<readonly Dispatch[]> {
     if (
       outcome.outcome === 'failed' &&
       outcome.code !== 'aborted' &&
       (await this.retried(ctx, dispatch, attempt, outcome))
     )
-      return;
+      return [];
     const state = outcome.code === 'aborted' ? 'aborted' : outcome.outcome;
     const finishedAt = new Date();
     const durationMs = finishedAt.getTime() - startedAt.getTime();
@@ -213,7 +221,7 @@ export class DeviceTaskProcessor {
       result,
       stripUndefined(event),
     );
-    if (reply.kind === 'ok') await this.enqueue(ctx.jobId, reply.dispatch);
+    return reply.kind === 'ok' ? reply.dispatch : [];
   }
 
   private async retried(
@@ -249,7 +257,7 @@ export class DeviceTaskProcessor {
     return true;
   }
 
-  /** Hands dispatched devices to the queue. */
+  /** Hands dispatched devices to the queue (nothing to do for none). */
   async enqueue(jobId: string, dispatch: readonly Dispatch[]): Promise<void> {
     await this.deps.queue.enqueue(
       dispatch.map((d) => ({
