@@ -1,5 +1,6 @@
 import type { NewFleetEvent } from '@fleetpush/contracts';
 import { waitUntil, withRedis } from '@fleetpush/testing';
+import { EVENTS_PER_DEVICE } from './append-events.lua';
 import { EventLog, parseEventBatch } from './event-log';
 import { redisKeys } from './redis-keys';
 
@@ -41,6 +42,29 @@ describe('EventLog', () => {
         [3, 'a'],
       ]);
       expect((await log.read('a', 3)).events).toEqual([]);
+    });
+  });
+
+  it("sizes a job's stream for its devices: a large job keeps its events past the configured cap", async () => {
+    await withRedis(async ({ redis, prefix }) => {
+      const keys = redisKeys(prefix);
+      const log = new EventLog(redis, keys, { maxLen: 10 });
+      await redis.hset(keys.job('big').run, 'total', 20); // 20 devices × 24 events kept
+      for (let b = 0; b < 12; b += 1)
+        await log.append(
+          'big',
+          Array.from({ length: 50 }, (_, i) => logLine(`${b}.${i}`)),
+        );
+      for (let b = 0; b < 12; b += 1)
+        await log.append(
+          'small',
+          Array.from({ length: 50 }, (_, i) => logLine(`${b}.${i}`)),
+        );
+      const big = await redis.xlen(keys.jobEvents('big'));
+      expect(big).toBeGreaterThanOrEqual(20 * EVENTS_PER_DEVICE);
+      expect(big).toBeLessThan(600);
+      // a job without devices gets the configured cap (trimmed by whole 100-entry nodes)
+      expect(await redis.xlen(keys.jobEvents('small'))).toBeLessThanOrEqual(110);
     });
   });
 

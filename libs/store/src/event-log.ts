@@ -1,6 +1,7 @@
 import { fleetEventSchema, type FleetEvent, type NewFleetEvent } from '@fleetpush/contracts';
 import type { Redis } from 'ioredis';
 import { APPEND_EVENTS_LUA } from './append-events.lua';
+import { LuaScript } from './coordinator/lua-script';
 import type { RedisKeys } from './redis-keys';
 
 /** Options of {@link EventLog}. */
@@ -22,6 +23,8 @@ export interface EventPage {
 }
 
 const DEFAULT_MAX_LEN = 200_000;
+
+const APPEND_EVENTS = new LuaScript('append-events', APPEND_EVENTS_LUA);
 
 /**
  * The durable, replayable per-job event log: a Redis Stream per job plus a pub/sub channel for
@@ -46,14 +49,11 @@ export class EventLog {
     const at = this.now().toISOString();
     const stamped = events.map((e) => ({ ...e, jobId, at }));
     const bodies = stamped.map((e) => JSON.stringify(e));
-    const first = (await this.redis.eval(
-      APPEND_EVENTS_LUA,
-      2,
-      this.keys.jobEventSeq(jobId),
-      this.keys.jobEvents(jobId),
-      this.maxLen,
-      this.keys.eventsChannel,
-      ...bodies,
+    const k = this.keys.job(jobId);
+    const first = (await APPEND_EVENTS.run(
+      this.redis,
+      [k.eventSeq, k.events, k.run],
+      [this.maxLen, this.keys.eventsChannel, ...bodies],
     )) as number;
     return stamped.map((e, i) => ({ seq: first + i, ...e }) as FleetEvent);
   }

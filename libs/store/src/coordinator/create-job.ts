@@ -119,9 +119,10 @@ export async function createJob(
   };
   multi.eval(
     APPEND_EVENTS_LUA,
-    2,
+    3,
     k.eventSeq,
     k.events,
+    k.run,
     maxEvents,
     keys.eventsChannel,
     JSON.stringify(created),

@@ -1,3 +1,4 @@
+import { EVENTS_PER_DEVICE } from '../append-events.lua';
 import { luaStateTables } from './lua-tables';
 
 /**
@@ -7,7 +8,8 @@ import { luaStateTables } from './lua-tables';
  *
  * KEYS: 1 record, 2 run, 3 pending, 4 dispatched, 5 dstate, 6 dgen, 7 dattempt, 8 dslot,
  *       9 waves, 10 results, 11 events, 12 seq, 13 dkeys, 14 dtasks, 15 dstarted
- * ARGV: 1 jobId, 2 now (ISO), 3 now (ms), 4 stream cap, 5 events channel, 6.. script arguments
+ * ARGV: 1 jobId, 2 now (ISO), 3 now (ms), 4 stream cap for a job of few devices (the job's
+ *       stream keeps at least its `total` × EVENTS_PER_DEVICE), 5 events channel, 6.. script arguments
  *
  * Invariants every script keeps: a device index is in exactly one of {pending list,
  * dispatched set, terminal}; run.inFlight = |dispatched|; run.notStartedInWave counts the
@@ -23,10 +25,12 @@ local JOB_ID, NOW_ISO, NOW_MS, MAXLEN, CHANNEL = ARGV[1], ARGV[2], tonumber(ARGV
 local A = 6
 
 local published = {}
+local streamCap
 local function append(body)
+  streamCap = streamCap or math.max(tonumber(MAXLEN), (tonumber(redis.call('HGET', K_RUN, 'total')) or 0) * ${EVENTS_PER_DEVICE})
   local seq = redis.call('INCR', K_SEQ)
   local full = '{"seq":' .. seq .. ',"jobId":' .. cjson.encode(JOB_ID) .. ',"at":"' .. NOW_ISO .. '",' .. string.sub(body, 2)
-  redis.call('XADD', K_EVENTS, 'MAXLEN', '~', MAXLEN, '0-' .. seq, 'e', full)
+  redis.call('XADD', K_EVENTS, 'MAXLEN', '~', streamCap, '0-' .. seq, 'e', full)
   published[#published + 1] = full
 end
 local function emit(ev) append(cjson.encode(ev)) end
