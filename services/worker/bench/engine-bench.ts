@@ -215,6 +215,36 @@ async function controlLatency(h: EngineHarness): Promise<void> {
   console.log(
     `control latency (pause issued → stored; no start after it returned): p50 ${percentile(latencies, 50).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms over ${latencies.length} pauses; starts after a pause: ${violations}`,
   );
+  await cancelLatency(h);
+}
+
+/** Cancels 10 running jobs mid-flight: latency of the cancel, and starts after it returned. */
+async function cancelLatency(h: EngineHarness): Promise<void> {
+  const latencies: number[] = [];
+  let violations = 0;
+  for (let i = 0; i < 10; i += 1) {
+    const jobId = await h.submit({
+      commands: CHANGE,
+      targets: h.inventory.map((d) => d.key),
+      strategy: { concurrency: 20, stagger_ms: 2, stop_on_error: false },
+    });
+    await waitUntil(async () => (await h.reader.startTimesUs(jobId)).size > 20, {
+      timeoutMs: 30_000,
+    });
+    const t0 = process.hrtime.bigint();
+    await h.coordinator.control(jobId, 'cancel', 'bench');
+    latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const [sec, usec] = (await h.redis.time()) as unknown as [string, string];
+    const cancelledUs = Number(sec) * 1e6 + Number(usec);
+    await h.waitForEnd(jobId, 60_000);
+    const late = [...(await h.reader.startTimesUs(jobId)).values()].filter(
+      (us) => us > cancelledUs,
+    );
+    violations += late.length;
+  }
+  console.log(
+    `cancel latency (cancel issued → stored; no start after it returned): p50 ${percentile(latencies, 50).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms over ${latencies.length} cancels; starts after a cancel: ${violations}`,
+  );
 }
 
 async function main(): Promise<void> {
