@@ -16,3 +16,5 @@ export * from './stored-device';
 export * from './device-result';
 export * from './auth';
 export * from './credential-profile';
+export * from './audit';
+export * from './preset';

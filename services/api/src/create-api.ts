@@ -5,10 +5,12 @@ import { authenticate } from './auth';
 import { errorHandler, unknownRoute } from './error-handler';
 import { authFailureLimiter } from './rate-limits';
 import { requestId } from './request-id';
+import { auditRoutes } from './routes/audit-routes';
 import { credentialRoutes } from './routes/credential-routes';
 import { deviceRoutes } from './routes/device-routes';
 import { healthRoutes } from './routes/health-routes';
 import { jobRoutes } from './routes/job-routes';
+import { presetRoutes } from './routes/preset-routes';
 import { tokenRoutes } from './routes/token-routes';
 
 /** The API's base path. */
@@ -36,6 +38,8 @@ export function createApi(deps: ApiDeps): Express {
   api.use(tokenRoutes(deps));
   api.use(credentialRoutes(deps));
   api.use(jobRoutes(deps));
+  api.use(presetRoutes(deps));
+  api.use(auditRoutes(deps));
   app.use(API_BASE, api);
   app.use(unknownRoute());
   app.use(errorHandler(deps.logger));

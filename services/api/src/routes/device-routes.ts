@@ -13,6 +13,7 @@ import { MAX_INVENTORY_PAGE, toDeviceView } from '@fleetpush/store';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../api-deps';
+import { audit } from '../audit-trail';
 import { requireRole } from '../auth';
 import { requireContentType } from '../body-guards';
 import { ApiErrorCode, ApiHttpError, notFound } from '../errors';
@@ -97,6 +98,13 @@ function importRoute(deps: ApiDeps): Router {
       let updated = 0;
       if (query.mode === 'merge') ({ created, updated } = await deps.inventory.merge(devices));
       else await deps.inventory.replaceAll(devices);
+      await audit(deps, res, 'devices:imported', 'inventory', {
+        mode: query.mode,
+        imported: devices.length,
+        created,
+        updated,
+        rejected: result.rejected.length,
+      });
       res.status(200).json({
         mode: query.mode,
         total: result.total,
@@ -137,6 +145,7 @@ export function deviceRoutes(deps: ApiDeps): Router {
     if (!(await deps.inventory.delete(String(req.params.key)))) {
       throw notFound(`device ${String(req.params.key)}`);
     }
+    await audit(deps, res, 'device:deleted', String(req.params.key));
     res.status(204).end();
   });
   return router;
