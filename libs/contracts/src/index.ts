@@ -18,3 +18,4 @@ export * from './auth';
 export * from './credential-profile';
 export * from './audit';
 export * from './preset';
+export * from './command-exec';

@@ -45,6 +45,11 @@ export interface ApiDeps {
   readonly limits?: ApiLimits;
   /** The audit log; absent = one on `redis` under `keys.audit`. */
   readonly audit?: AuditLog;
+  /**
+   * How `POST /commands/exec` treats an unpinned host key (`FLEETPUSH_HOST_KEY_POLICY`, as
+   * the workers do); default `tofu`, recorded through the shared host-key store.
+   */
+  readonly hostKeyPolicy?: 'strict' | 'tofu';
   /** The presets; absent = a store on `redis` under `keys`. */
   readonly presets?: PresetStore;
   /** Clock (injectable for tests). */

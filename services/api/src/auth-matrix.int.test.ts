@@ -74,6 +74,12 @@ function routes(jobId: string): RouteCase[] {
     { method: 'post', path: '/api/v1/presets', role: 'operator', json: PRESET },
     { method: 'put', path: '/api/v1/presets/missing', role: 'operator', json: PRESET },
     { method: 'delete', path: '/api/v1/presets/missing', role: 'operator' },
+    {
+      method: 'post',
+      path: '/api/v1/commands/exec',
+      role: 'operator',
+      json: { device: '10.0.0.9:22', commands: ['show version'] },
+    },
   ];
 }
 

@@ -6,6 +6,7 @@ import { errorHandler, unknownRoute } from './error-handler';
 import { authFailureLimiter } from './rate-limits';
 import { requestId } from './request-id';
 import { auditRoutes } from './routes/audit-routes';
+import { commandExecRoute } from './routes/command-exec-route';
 import { credentialRoutes } from './routes/credential-routes';
 import { deviceRoutes } from './routes/device-routes';
 import { healthRoutes } from './routes/health-routes';
@@ -40,6 +41,7 @@ export function createApi(deps: ApiDeps): Express {
   api.use(jobRoutes(deps));
   api.use(presetRoutes(deps));
   api.use(auditRoutes(deps));
+  api.use(commandExecRoute(deps));
   app.use(API_BASE, api);
   app.use(unknownRoute());
   app.use(errorHandler(deps.logger));
