@@ -11,6 +11,7 @@ import { credentialRoutes } from './routes/credential-routes';
 import { deviceRoutes } from './routes/device-routes';
 import { healthRoutes } from './routes/health-routes';
 import { jobRoutes } from './routes/job-routes';
+import { openApiRoute } from './routes/openapi-route';
 import { presetRoutes } from './routes/preset-routes';
 import { tokenRoutes } from './routes/token-routes';
 
@@ -31,6 +32,7 @@ export function createApi(deps: ApiDeps): Express {
   app.use(requestId());
   app.use(helmet());
   app.use(healthRoutes(deps));
+  app.use(API_BASE, openApiRoute());
   const api = express.Router();
   api.use(authFailureLimiter(deps.limits));
   api.use(authenticate(deps.tokens, deps.adminToken));

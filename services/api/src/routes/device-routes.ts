@@ -21,12 +21,14 @@ import { parseOr400 } from '../validate';
 
 const booleanParam = z.enum(['true', 'false']).transform((s) => s === 'true');
 
-const importQuerySchema = z.object({
+/** The query of `POST /devices/import`. */
+export const importQuerySchema = z.object({
   mode: z.enum(['replace', 'merge']).default('replace'),
   partial: booleanParam.default(false),
 });
 
-const listQuerySchema = z.object({
+/** The query of `GET /devices`. */
+export const deviceListQuerySchema = z.object({
   tag: z.string().min(1).max(200).optional(),
   device_type: z.enum(PLATFORMS as [Platform, ...Platform[]]).optional(),
   prod: booleanParam.optional(),
@@ -123,7 +125,7 @@ export function deviceRoutes(deps: ApiDeps): Router {
   const router = Router();
   router.use(importRoute(deps));
   router.get('/devices', requireRole('viewer'), async (req, res) => {
-    const query = parseOr400(listQuerySchema, req.query, 'query');
+    const query = parseOr400(deviceListQuerySchema, req.query, 'query');
     const page = await deps.inventory.list(query);
     res.json({
       items: page.items.map(toDeviceView),

@@ -47,7 +47,8 @@ const VIEW_FIELDS = [
 /** States in which a job still has work to do (or waits to start). */
 const ACTIVE_STATES: ReadonlySet<string> = new Set(['queued', 'running', 'paused', 'cancelling']);
 
-const eventsQuerySchema = z.object({
+/** The query of `GET /jobs/{id}/events`. */
+export const eventsQuerySchema = z.object({
   since: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(MAX_PAGE),
 });
