@@ -105,12 +105,10 @@ export function jobRunRoute(deps: ApiDeps): Router {
       await audit(deps, res, 'job:started', id, { wait });
       if (wait > 0 && (await waitForEnd(deps, id, wait, req))) {
         const record = await recordOr404(deps, id);
-        res
-          .status(200)
-          .json({
-            ...(await jobResultBody(deps, record)),
-            job: await jobDetail(deps.reader, record),
-          });
+        res.status(200).json({
+          ...(await jobResultBody(deps, record)),
+          job: await jobDetail(deps.reader, record),
+        });
         return;
       }
       res.status(202).json({ job: toJobView(await recordOr404(deps, id)) });
