@@ -1,5 +1,11 @@
-import type { Problem } from '@fleetpush/contracts';
-import { planRun, preflightTemplates, type DeviceTemplateProblem } from '@fleetpush/domain';
+import type { JobSubmission, Problem, StoredDevice } from '@fleetpush/contracts';
+import {
+  planRun,
+  preflightTemplates,
+  type DeviceTemplateProblem,
+  type RenderedDeviceCommands,
+  type TemplatePreflightDevice,
+} from '@fleetpush/domain';
 import {
   budgetOf,
   pickDevices,
@@ -46,28 +52,54 @@ export interface JobPreview {
   readonly devices: PreviewDevice[];
 }
 
+type PreflightDevice = TemplatePreflightDevice & { readonly device: StoredDevice };
+
+/**
+ * Renders every device in two preflight passes (templates compiled once per pass, so 10,000
+ * devices stay fast): the first finds each device's problems; the second renders the devices
+ * that have none (the preflight renders nothing while any device has a problem).
+ */
+function renderAll(
+  submission: JobSubmission,
+  devices: readonly PreflightDevice[],
+): { rendered: Map<string, RenderedDeviceCommands>; problems: DeviceTemplateProblem[] } {
+  const first = preflightTemplates({ commands: submission.commands, devices });
+  if (first.ok)
+    return { rendered: new Map(first.rendered.map((r) => [r.deviceKey, r])), problems: [] };
+  const problems = first.problems.filter(
+    (p): p is DeviceTemplateProblem => p.kind !== 'unsafe_template',
+  );
+  if (problems.length < first.problems.length) return { rendered: new Map(), problems };
+  const faulty = new Set(problems.map((p) => p.deviceKey));
+  const clean = devices.filter((d) => !faulty.has(d.deviceKey));
+  const second = preflightTemplates({ commands: submission.commands, devices: clean });
+  const rendered = second.ok ? second.rendered : [];
+  return { rendered: new Map(rendered.map((r) => [r.deviceKey, r])), problems };
+}
+
 function previewDevices(input: PlanJobInput): PreviewDevice[] {
   const { submission } = input;
-  return pickDevices(input).devices.map((d, i) => {
-    const verify = verifyFor(submission, d, i === 0);
-    const result = preflightTemplates({
-      commands: submission.commands,
-      devices: [{ deviceKey: d.key, verify, scope: templateScopeOf(submission, d) }],
-    });
-    const problems = result.ok
-      ? []
-      : result.problems.filter((p): p is DeviceTemplateProblem => p.kind !== 'unsafe_template');
-    const rendered = result.ok ? result.rendered[0] : undefined;
+  const devices = pickDevices(input).devices.map((device, i) => ({
+    device,
+    deviceKey: device.key,
+    verify: verifyFor(submission, device, i === 0),
+    scope: templateScopeOf(submission, device),
+  }));
+  const { rendered, problems } = renderAll(submission, devices);
+  const named = (key: string, kind: DeviceTemplateProblem['kind']): string[] =>
+    problems.filter((p) => p.deviceKey === key && p.kind === kind).map((p) => p.variable);
+  return devices.map(({ device: d }, i) => {
+    const r = rendered.get(d.key);
     return {
       key: d.key,
       name: d.name,
       platform: d.device_type,
       prod: d.prod,
       canary: i === 0,
-      commands: rendered ? [...rendered.commands] : null,
-      verify: rendered ? [...rendered.verify] : null,
-      unresolved: problems.filter((p) => p.kind === 'unresolved').map((p) => p.variable),
-      unsafe: problems.filter((p) => p.kind === 'unsafe_value').map((p) => p.variable),
+      commands: r ? [...r.commands] : null,
+      verify: r ? [...r.verify] : null,
+      unresolved: named(d.key, 'unresolved'),
+      unsafe: named(d.key, 'unsafe_value'),
     };
   });
 }
