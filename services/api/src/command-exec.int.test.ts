@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { startFleet, type SimFleet } from '@fleetpush/device-sim';
 import { installLeakCheck, waitUntil } from '@fleetpush/testing';
 import { withApi, type ApiHarness } from './__fixtures__/api-harness';
@@ -157,6 +158,35 @@ describe('POST /commands/exec (real SSH to the device simulator)', () => {
         [fleet.device(2).key, 'auth_failed'],
       ]);
       await waitForClosed(fleet);
+    });
+  });
+});
+
+describe('a client that goes away', () => {
+  it('aborts the device session at once (the command would hang for a minute)', async () => {
+    await withFleet(async (h, fleet) => {
+      const stuck = fleet.device(3);
+      const server = h.app.listen(0, '127.0.0.1');
+      await new Promise((resolve) => server.once('listening', resolve));
+      const { port } = server.address() as AddressInfo;
+      const controller = new AbortController();
+      try {
+        const pending = fetch(`http://127.0.0.1:${port}/api/v1/commands/exec`, {
+          method: 'POST',
+          headers: { authorization: h.auth('operator'), 'content-type': 'application/json' },
+          body: JSON.stringify({ device: stuck.key, commands: ['show clock'], timeout_ms: 60_000 }),
+          signal: controller.signal,
+        }).catch((error: unknown) => error);
+        await waitUntil(() => stuck.activeSessions() === 1);
+        controller.abort();
+        expect(await pending).toMatchObject({ name: 'AbortError' });
+        // Well before the 60 s command deadline (waitUntil gives up after 10 s).
+        await waitUntil(() => stuck.activeSessions() === 0);
+        await waitUntil(async () => (await auditOutcomes(h))[0]?.[1] === 'aborted');
+      } finally {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
     });
   });
 });

@@ -7,11 +7,12 @@ import {
   type DeviceSession,
 } from '@fleetpush/ssh';
 import { RedisHostKeyStore } from '@fleetpush/store';
-import { Router, type Request } from 'express';
+import { Router, type Response } from 'express';
 import type { ApiDeps } from '../api-deps';
 import { audit } from '../audit-trail';
 import { requireRole } from '../auth';
 import { requireContentType } from '../body-guards';
+import { onClientGone } from '../client-gone';
 import { ApiErrorCode, ApiHttpError, notFound } from '../errors';
 import { parseOr400 } from '../validate';
 
@@ -84,18 +85,17 @@ async function run(
   device: StoredDevice,
   commands: readonly string[],
   timeoutMs: number,
-  req: Request,
+  res: Response,
 ): Promise<CommandOutput[]> {
   const controller = new AbortController();
   // The client went away: stop talking to the device.
-  const onClose = (): void => controller.abort();
-  req.once('close', onClose);
+  const stopWatching = onClientGone(res, () => controller.abort());
   let session: DeviceSession | undefined;
   try {
     session = await open(deps, device, timeoutMs, controller.signal);
     return await session.exec(commands);
   } finally {
-    req.off('close', onClose);
+    stopWatching();
     await session?.close();
   }
 }
@@ -133,7 +133,7 @@ export function commandExecRoute(deps: ApiDeps): Router {
       const details = { commands: JSON.stringify(commands), count: commands.length };
       let outputs: CommandOutput[];
       try {
-        outputs = await run(deps, device, commands, body.timeout_ms, req);
+        outputs = await run(deps, device, commands, body.timeout_ms, res);
       } catch (error) {
         const failure = error instanceof SshError ? error.code : 'internal_error';
         await audit(deps, res, 'commands:executed', device.key, { ...details, outcome: failure });

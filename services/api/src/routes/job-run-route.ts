@@ -1,11 +1,12 @@
 import { isTerminalJobState, type JobState } from '@fleetpush/domain';
 import type { TokenPrincipal } from '@fleetpush/store';
-import { Router, type Request } from 'express';
+import { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../api-deps';
 import { audit } from '../audit-trail';
 import { principalOf, requireRole } from '../auth';
 import { requireContentType } from '../body-guards';
+import { onClientGone } from '../client-gone';
 import { ApiErrorCode, ApiHttpError } from '../errors';
 import { jobDetail, toJobView } from '../job-view';
 import { parseOr400 } from '../validate';
@@ -70,16 +71,20 @@ async function waitForEnd(
   deps: ApiDeps,
   id: string,
   seconds: number,
-  req: Request,
+  res: Response,
 ): Promise<boolean> {
   const deadline = Date.now() + seconds * 1000;
   let gone = false;
-  req.once('close', () => (gone = true));
-  for (;;) {
-    const status = (await deps.redis.hget(deps.keys.job(id).record, 'status')) as JobState | null;
-    if (status !== null && isTerminalJobState(status)) return true;
-    if (gone || Date.now() >= deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, Math.min(POLL_MS, deadline - Date.now())));
+  const stopWatching = onClientGone(res, () => (gone = true));
+  try {
+    for (;;) {
+      const status = (await deps.redis.hget(deps.keys.job(id).record, 'status')) as JobState | null;
+      if (status !== null && isTerminalJobState(status)) return true;
+      if (gone || Date.now() >= deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(POLL_MS, deadline - Date.now())));
+    }
+  } finally {
+    stopWatching();
   }
 }
 
@@ -103,7 +108,7 @@ export function jobRunRoute(deps: ApiDeps): Router {
       await checkProduction(deps, id, principal);
       await startHeld(deps, id, principal.name);
       await audit(deps, res, 'job:started', id, { wait });
-      if (wait > 0 && (await waitForEnd(deps, id, wait, req))) {
+      if (wait > 0 && (await waitForEnd(deps, id, wait, res))) {
         const record = await recordOr404(deps, id);
         res.status(200).json({
           ...(await jobResultBody(deps, record)),
