@@ -38,6 +38,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       dataDir: '.fleetpush',
       corsOrigins: [],
+      hostKeyPolicy: 'tofu',
     });
     expect(loadConfig(workerConfigSchema, {})).toMatchObject({
       workerConcurrency: 100,

@@ -16,3 +16,7 @@ export * from './stored-device';
 export * from './device-result';
 export * from './auth';
 export * from './credential-profile';
+export * from './audit';
+export * from './api-responses';
+export * from './preset';
+export * from './command-exec';

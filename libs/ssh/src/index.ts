@@ -40,3 +40,5 @@ export { Redactor } from './redactor';
 export type { TranscriptSnapshot } from './transcript';
 export { generateKeyPair } from './key-pair';
 export type { KeyPair, KeyPairOptions, KeyPairType } from './key-pair';
+export { READ_ONLY_POLICIES, checkReadOnlyCommand } from './read-only-commands';
+export type { CommandWord, ReadOnlyPolicy, ReadOnlyVerdict } from './read-only-commands';

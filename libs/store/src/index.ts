@@ -11,3 +11,5 @@ export * from './leases';
 export * from './auth';
 export * from './inventory';
 export * from './worker-registry';
+export * from './audit';
+export * from './presets';

@@ -19,10 +19,21 @@ export interface RedisKeys {
   readonly jobIndex: string;
   /** Set of job ids that are not terminal (the watchdog's work list). */
   readonly activeJobs: string;
+  /**
+   * Set of job ids stored without being started (`POST /jobs?start=false`): kept out of
+   * `activeJobs`, whose queued jobs the reconciler starts, until `POST /jobs/{id}/run`.
+   */
+  readonly heldJobs: string;
   /** The device inventory's keys. */
   readonly inventory: InventoryKeys;
   /** Hash: credential profile name → profile JSON (secrets sealed). */
   readonly credentials: string;
+  /** Stream: the audit log (capped; host-key enrollments are appended here too). */
+  readonly audit: string;
+  /** Hash: preset id → preset JSON. */
+  readonly presets: string;
+  /** Hash: `<os_model>\n<name>` → preset id (one name per OS model). */
+  readonly presetNames: string;
 }
 
 /**
@@ -89,6 +100,7 @@ export function redisKeys(prefix: string): RedisKeys {
     job: memoized((jobId) => jobKeys(job(jobId))),
     jobIndex: `${prefix}:jobs`,
     activeJobs: `${prefix}:jobs:active`,
+    heldJobs: `${prefix}:jobs:held`,
     inventory: {
       devices: `${prefix}:{inventory}:devices`,
       order: `${prefix}:{inventory}:order`,
@@ -98,6 +110,9 @@ export function redisKeys(prefix: string): RedisKeys {
       }),
     },
     credentials: `${prefix}:credentials`,
+    audit: `${prefix}:audit`,
+    presets: `${prefix}:{presets}:items`,
+    presetNames: `${prefix}:{presets}:names`,
   };
 }
 

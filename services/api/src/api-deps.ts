@@ -3,11 +3,13 @@ import type { DeviceTaskQueue } from '@fleetpush/queue';
 import type { Logger } from '@fleetpush/runtime';
 import type {
   AdminToken,
+  AuditLog,
   CredentialStore,
   EventLog,
   InventoryStore,
   JobReader,
   RedisKeys,
+  PresetStore,
   RunCoordinator,
   TokenStore,
 } from '@fleetpush/store';
@@ -41,6 +43,15 @@ export interface ApiDeps {
   /** `FLEETPUSH_ADMIN_TOKEN`, accepted as the bootstrap admin. */
   readonly adminToken?: AdminToken;
   readonly limits?: ApiLimits;
+  /** The audit log; absent = one on `redis` under `keys.audit`. */
+  readonly audit?: AuditLog;
+  /**
+   * How `POST /commands/exec` treats an unpinned host key (`FLEETPUSH_HOST_KEY_POLICY`, as
+   * the workers do); default `tofu`, recorded through the shared host-key store.
+   */
+  readonly hostKeyPolicy?: 'strict' | 'tofu';
+  /** The presets; absent = a store on `redis` under `keys`. */
+  readonly presets?: PresetStore;
   /** Clock (injectable for tests). */
   readonly now?: () => Date;
 }

@@ -7,7 +7,7 @@ installLeakCheck();
 
 /** One route, the least role it needs, and how to send it. */
 interface RouteCase {
-  readonly method: 'get' | 'post' | 'delete';
+  readonly method: 'get' | 'post' | 'put' | 'delete';
   readonly path: string;
   readonly role: Role;
   readonly csv?: string;
@@ -15,6 +15,7 @@ interface RouteCase {
 }
 
 const DEVICE = encodeURIComponent('10.0.0.1:22');
+const PRESET = { name: 'p', os_model: 'cisco_ios', commands: ['ntp server 10.0.0.1'] };
 
 function routes(jobId: string): RouteCase[] {
   const job = `/api/v1/jobs/${jobId}`;
@@ -58,6 +59,27 @@ function routes(jobId: string): RouteCase[] {
     },
     { method: 'post', path: `${job}/pause`, role: 'operator' },
     { method: 'post', path: `${job}/resume`, role: 'operator' },
+    { method: 'get', path: '/api/v1/jobs?status=running&text=j', role: 'viewer' },
+    { method: 'get', path: '/api/v1/jobs/active', role: 'viewer' },
+    {
+      method: 'post',
+      path: '/api/v1/jobs/preview',
+      role: 'operator',
+      json: { name: 'j', commands: ['ntp server 1.1.1.1'], targets: ['10.0.0.1:22'] },
+    },
+    { method: 'post', path: `${job}/run?wait=0`, role: 'operator' },
+    { method: 'get', path: '/api/v1/audit', role: 'admin' },
+    { method: 'get', path: '/api/v1/presets?os_model=cisco_ios', role: 'viewer' },
+    { method: 'get', path: '/api/v1/presets/missing', role: 'viewer' },
+    { method: 'post', path: '/api/v1/presets', role: 'operator', json: PRESET },
+    { method: 'put', path: '/api/v1/presets/missing', role: 'operator', json: PRESET },
+    { method: 'delete', path: '/api/v1/presets/missing', role: 'operator' },
+    {
+      method: 'post',
+      path: '/api/v1/commands/exec',
+      role: 'operator',
+      json: { device: '10.0.0.9:22', commands: ['show version'] },
+    },
   ];
 }
 

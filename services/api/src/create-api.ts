@@ -5,10 +5,14 @@ import { authenticate } from './auth';
 import { errorHandler, unknownRoute } from './error-handler';
 import { authFailureLimiter } from './rate-limits';
 import { requestId } from './request-id';
+import { auditRoutes } from './routes/audit-routes';
+import { commandExecRoute } from './routes/command-exec-route';
 import { credentialRoutes } from './routes/credential-routes';
 import { deviceRoutes } from './routes/device-routes';
 import { healthRoutes } from './routes/health-routes';
 import { jobRoutes } from './routes/job-routes';
+import { openApiRoute } from './routes/openapi-route';
+import { presetRoutes } from './routes/preset-routes';
 import { tokenRoutes } from './routes/token-routes';
 
 /** The API's base path. */
@@ -28,6 +32,7 @@ export function createApi(deps: ApiDeps): Express {
   app.use(requestId());
   app.use(helmet());
   app.use(healthRoutes(deps));
+  app.use(API_BASE, openApiRoute());
   const api = express.Router();
   api.use(authFailureLimiter(deps.limits));
   api.use(authenticate(deps.tokens, deps.adminToken));
@@ -36,6 +41,9 @@ export function createApi(deps: ApiDeps): Express {
   api.use(tokenRoutes(deps));
   api.use(credentialRoutes(deps));
   api.use(jobRoutes(deps));
+  api.use(presetRoutes(deps));
+  api.use(auditRoutes(deps));
+  api.use(commandExecRoute(deps));
   app.use(API_BASE, api);
   app.use(unknownRoute());
   app.use(errorHandler(deps.logger));

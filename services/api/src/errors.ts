@@ -14,6 +14,8 @@ export const ApiErrorCode = {
   importRejected: 'import_rejected',
   jobRefused: 'job_refused',
   rateLimited: 'rate_limited',
+  /** A device could not be reached, logged in to or read (502): `details` name the SSH failure. */
+  deviceError: 'device_error',
   internal: 'internal_error',
 } as const;
 

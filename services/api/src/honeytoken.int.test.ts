@@ -54,7 +54,19 @@ describe('honeytokens', () => {
         .send({ name: 'j', commands: ['ntp server 1.1.1.1'], targets: ['all'] });
       expect(job.status).toBe(201);
       const id = job.body.job.id as string;
-      const bodies = [imported.text, cred.text, job.text];
+      const preview = await h
+        .http()
+        .post('/api/v1/jobs/preview')
+        .set('Authorization', h.auth('operator'))
+        .send({ name: 'p', commands: ['ntp server {{host}}'], targets: ['all'] });
+      expect(preview.status).toBe(200);
+      const preset = await h
+        .http()
+        .post('/api/v1/presets')
+        .set('Authorization', h.auth('operator'))
+        .send({ name: 'ntp', os_model: 'cisco_ios', commands: ['ntp server 1.1.1.1'] });
+      expect(preset.status).toBe(201);
+      const bodies = [imported.text, cred.text, job.text, preview.text, preset.text];
       for (const path of [
         '/api/v1/devices',
         '/api/v1/devices?text=core',
@@ -70,6 +82,11 @@ describe('honeytokens', () => {
         `/api/v1/jobs/${id}/result`,
         `/api/v1/jobs/${id}/devices/${encodeURIComponent('10.0.0.1:22')}`,
         `/api/v1/jobs/${id}/devices/${encodeURIComponent('[2001:db8::7]:22')}`,
+        '/api/v1/jobs?status=running&text=j',
+        '/api/v1/jobs/active',
+        '/api/v1/presets',
+        '/api/v1/audit',
+        '/api/v1/openapi.json',
       ]) {
         bodies.push(await ok(h, path));
       }

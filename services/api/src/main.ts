@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     queue,
     logger,
     adminToken: config.adminToken,
+    hostKeyPolicy: config.hostKeyPolicy,
   });
   const server = app.listen(config.port);
   const closeServer = (): Promise<void> =>

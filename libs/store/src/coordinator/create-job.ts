@@ -19,6 +19,11 @@ export interface NewJob {
   readonly staggerMs: number;
   readonly budget: FailureBudget;
   readonly pauseAfterCanary: boolean;
+  /**
+   * Store without starting: the job waits `queued` in `heldJobs` (not `activeJobs`, whose
+   * queued jobs the reconciler starts) until someone starts it.
+   */
+  readonly held?: boolean;
 }
 
 /** Rows per Redis command when writing large jobs (keeps each command's argument list small). */
@@ -100,7 +105,7 @@ export async function createJob(
     multi.rpush(k.pending, ...part);
   if (job.plan.waves.length > 0) multi.rpush(k.waves, ...waveSpecs(job));
   multi.zadd(keys.jobIndex, job.createdAt.getTime(), job.id);
-  multi.sadd(keys.activeJobs, job.id);
+  multi.sadd(job.held === true ? keys.heldJobs : keys.activeJobs, job.id);
   const created = {
     type: 'job:created',
     jobId: job.id,

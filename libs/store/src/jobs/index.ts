@@ -1,2 +1,3 @@
 export * from './resolve-targets';
 export * from './plan-job';
+export * from './preview-job';

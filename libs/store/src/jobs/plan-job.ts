@@ -5,6 +5,7 @@ import {
   preflightTemplates,
   type FailureBudget,
   type TemplateProblem,
+  type TemplateScope,
   type TemplateWarning,
 } from '@fleetpush/domain';
 import type { NewJob } from '../coordinator/create-job';
@@ -37,7 +38,12 @@ export function budgetOf(submission: JobSubmission): FailureBudget {
   return stop_on_error === false ? {} : { stopOnError: true };
 }
 
-function verifyFor(submission: JobSubmission, device: StoredDevice, isCanary: boolean): string[] {
+/** The verify commands a device runs under the submission's `verify_mode`. */
+export function verifyFor(
+  submission: JobSubmission,
+  device: StoredDevice,
+  isCanary: boolean,
+): string[] {
   if (submission.verify_mode === 'none' || (submission.verify_mode === 'canary' && !isCanary))
     return [];
   return [...(submission.verify_commands ?? device.verify_commands)];
@@ -61,6 +67,22 @@ function credentialProblems(devices: readonly StoredDevice[]): Problem[] {
       path: 'targets',
       message: `${d.key} has no username and password in the inventory`,
     }));
+}
+
+/** The template variables of one device under a submission (global, host and device facts). */
+export function templateScopeOf(submission: JobSubmission, d: StoredDevice): TemplateScope {
+  return buildTemplateScope({
+    globalVars: submission.global_vars,
+    hostVars: d.host_vars,
+    device: {
+      host: d.host,
+      port: d.port,
+      deviceType: d.device_type,
+      name: d.name,
+      prod: d.prod,
+      columns: d.vars,
+    },
+  });
 }
 
 function taskOf(
@@ -89,7 +111,8 @@ function taskOf(
   };
 }
 
-function pickDevices(input: PlanJobInput): { devices: StoredDevice[]; problems: Problem[] } {
+/** The devices a job touches, canary first, and the target problems found. */
+export function pickDevices(input: PlanJobInput): { devices: StoredDevice[]; problems: Problem[] } {
   const { submission } = input;
   const resolved = resolveTargets(submission.targets, input.inventory);
   const problems = [...resolved.problems];
@@ -133,18 +156,7 @@ export function planJob(
     devices: devices.map((d, i) => ({
       deviceKey: d.key,
       verify: verifyFor(submission, d, i === 0),
-      scope: buildTemplateScope({
-        globalVars: submission.global_vars,
-        hostVars: d.host_vars,
-        device: {
-          host: d.host,
-          port: d.port,
-          deviceType: d.device_type,
-          name: d.name,
-          prod: d.prod,
-          columns: d.vars,
-        },
-      }),
+      scope: templateScopeOf(submission, d),
     })),
   });
   if (!preflight.ok) problems.push(...preflight.problems.map(templateProblem));

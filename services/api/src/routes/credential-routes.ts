@@ -3,6 +3,7 @@ import { sealCredentialProfile } from '@fleetpush/inventory';
 import { InventoryStoreError, InventoryStoreErrorCode, toCredentialView } from '@fleetpush/store';
 import { Router } from 'express';
 import type { ApiDeps } from '../api-deps';
+import { audit } from '../audit-trail';
 import { requireRole } from '../auth';
 import { requireContentType } from '../body-guards';
 import { ApiErrorCode, ApiHttpError, notFound } from '../errors';
@@ -30,6 +31,7 @@ export function credentialRoutes(deps: ApiDeps): Router {
       }
       throw error;
     }
+    await audit(deps, res, 'credential:created', profile.name, { username: profile.username });
     res.status(201).json(toCredentialView(profile));
   });
   router.get('/credentials', async (_req, res) => {
@@ -43,6 +45,7 @@ export function credentialRoutes(deps: ApiDeps): Router {
   });
   router.delete('/credentials/:name', async (req, res) => {
     if (!(await deps.credentials.delete(String(req.params.name)))) throw notFound('credential');
+    await audit(deps, res, 'credential:deleted', String(req.params.name));
     res.status(204).end();
   });
   return router;

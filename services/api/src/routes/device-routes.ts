@@ -13,6 +13,7 @@ import { MAX_INVENTORY_PAGE, toDeviceView } from '@fleetpush/store';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../api-deps';
+import { audit } from '../audit-trail';
 import { requireRole } from '../auth';
 import { requireContentType } from '../body-guards';
 import { ApiErrorCode, ApiHttpError, notFound } from '../errors';
@@ -20,12 +21,14 @@ import { parseOr400 } from '../validate';
 
 const booleanParam = z.enum(['true', 'false']).transform((s) => s === 'true');
 
-const importQuerySchema = z.object({
+/** The query of `POST /devices/import`. */
+export const importQuerySchema = z.object({
   mode: z.enum(['replace', 'merge']).default('replace'),
   partial: booleanParam.default(false),
 });
 
-const listQuerySchema = z.object({
+/** The query of `GET /devices`. */
+export const deviceListQuerySchema = z.object({
   tag: z.string().min(1).max(200).optional(),
   device_type: z.enum(PLATFORMS as [Platform, ...Platform[]]).optional(),
   prod: booleanParam.optional(),
@@ -97,6 +100,13 @@ function importRoute(deps: ApiDeps): Router {
       let updated = 0;
       if (query.mode === 'merge') ({ created, updated } = await deps.inventory.merge(devices));
       else await deps.inventory.replaceAll(devices);
+      await audit(deps, res, 'devices:imported', 'inventory', {
+        mode: query.mode,
+        imported: devices.length,
+        created,
+        updated,
+        rejected: result.rejected.length,
+      });
       res.status(200).json({
         mode: query.mode,
         total: result.total,
@@ -115,7 +125,7 @@ export function deviceRoutes(deps: ApiDeps): Router {
   const router = Router();
   router.use(importRoute(deps));
   router.get('/devices', requireRole('viewer'), async (req, res) => {
-    const query = parseOr400(listQuerySchema, req.query, 'query');
+    const query = parseOr400(deviceListQuerySchema, req.query, 'query');
     const page = await deps.inventory.list(query);
     res.json({
       items: page.items.map(toDeviceView),
@@ -137,6 +147,7 @@ export function deviceRoutes(deps: ApiDeps): Router {
     if (!(await deps.inventory.delete(String(req.params.key)))) {
       throw notFound(`device ${String(req.params.key)}`);
     }
+    await audit(deps, res, 'device:deleted', String(req.params.key));
     res.status(204).end();
   });
   return router;

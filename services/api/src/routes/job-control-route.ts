@@ -1,6 +1,7 @@
 import { CONTROL_ACTIONS, controlRequestSchema, type ControlAction } from '@fleetpush/contracts';
 import { Router } from 'express';
 import type { ApiDeps } from '../api-deps';
+import { audit } from '../audit-trail';
 import { principalOf, requireRole } from '../auth';
 import { requireContentType } from '../body-guards';
 import { ApiErrorCode, ApiHttpError } from '../errors';
@@ -42,8 +43,16 @@ export function jobControlRoute(deps: ApiDeps): Router {
         );
       }
       if (reply.kind === 'ok') {
+        // A held job cancelled before it was run is finished: it no longer waits to start.
+        await deps.redis.srem(deps.keys.heldJobs, id);
         await deps.queue.enqueue(reply.dispatch.map((d) => ({ jobId: id, runId: id, ...d })));
       }
+      await audit(deps, res, 'job:controlled', id, {
+        action,
+        status: reply.status,
+        changed: reply.kind === 'ok',
+        reason: body.reason ?? null,
+      });
       res.json({ id, action, status: reply.status, changed: reply.kind === 'ok' });
     },
   );

@@ -1,22 +1,54 @@
-import { deviceKey, parseDeviceKey } from '@fleetpush/domain';
+import { deviceKey, JOB_STATES, parseDeviceKey, type JobState } from '@fleetpush/domain';
 import type { JobRecord } from '@fleetpush/store';
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../api-deps';
 import { requireRole } from '../auth';
 import { notFound } from '../errors';
-import { jobDetail, toJobView } from '../job-view';
+import { jobDetail, toJobView, type JobView } from '../job-view';
 import { parseOr400 } from '../validate';
 
 /** Largest page of jobs or events: one reply stays well under a megabyte. */
 const MAX_PAGE = 1_000;
 
-const pageSchema = z.object({
+/** The query of `GET /jobs`: filters (all optional, combined with AND) and a page. */
+export const jobListQuerySchema = z.object({
+  /** One status or several, comma-separated (`running,paused`). */
+  status: z
+    .string()
+    .transform((s) => s.split(','))
+    .pipe(z.array(z.enum(JOB_STATES as [JobState, ...JobState[]])))
+    .optional(),
+  /** The submitter's token name, exactly. `created_by` is the same filter. */
+  owner: z.string().min(1).max(200).optional(),
+  created_by: z.string().min(1).max(200).optional(),
+  /** Text the job's name contains, case-insensitive. */
+  text: z.string().min(1).max(200).optional(),
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(50),
 });
 
-const eventsQuerySchema = z.object({
+/** A job list filter. */
+type JobListQuery = z.output<typeof jobListQuerySchema>;
+
+/** Job ids read per round while filtering the index (newest first). */
+const SCAN_BATCH = 500;
+/** The fields of a job record a list shows (not its spec, which may be megabytes). */
+const VIEW_FIELDS = [
+  'id',
+  'name',
+  'status',
+  'actor',
+  'created_at',
+  'updated_at',
+  'targets',
+  'canary',
+];
+/** States in which a job still has work to do (or waits to start). */
+const ACTIVE_STATES: ReadonlySet<string> = new Set(['queued', 'running', 'paused', 'cancelling']);
+
+/** The query of `GET /jobs/{id}/events`. */
+export const eventsQuerySchema = z.object({
   since: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(MAX_PAGE),
 });
@@ -49,9 +81,56 @@ function taskView(task: unknown): object {
   return rest;
 }
 
+/** The listed views of some jobs, in the given order (missing jobs left out). */
+async function viewsOf(deps: ApiDeps, ids: readonly string[]): Promise<JobView[]> {
+  const pipeline = deps.redis.pipeline();
+  for (const id of ids) pipeline.hmget(deps.keys.job(id).record, ...VIEW_FIELDS);
+  const replies = (await pipeline.exec()) ?? [];
+  return replies.flatMap(([error, values]) => {
+    const row = values as (string | null)[];
+    if (error || row[0] === null || row[0] === undefined) return [];
+    return [toJobView(Object.fromEntries(VIEW_FIELDS.map((f, i) => [f, row[i] ?? '']))) as JobView];
+  });
+}
+
+function matchesQuery(job: JobView, query: JobListQuery): boolean {
+  const owner = query.owner ?? query.created_by;
+  if (query.status && !query.status.includes(job.status as JobState)) return false;
+  if (owner !== undefined && job.actor !== owner) return false;
+  return query.text === undefined || job.name.toLowerCase().includes(query.text.toLowerCase());
+}
+
+/** Filters the whole index newest first; the page and the total of matching jobs. */
+async function filteredJobs(
+  deps: ApiDeps,
+  query: JobListQuery,
+): Promise<{ items: JobView[]; total: number }> {
+  const items: JobView[] = [];
+  let total = 0;
+  for (let start = 0; ; start += SCAN_BATCH) {
+    const ids = await deps.redis.zrevrange(deps.keys.jobIndex, start, start + SCAN_BATCH - 1);
+    for (const job of await viewsOf(deps, ids)) {
+      if (!matchesQuery(job, query)) continue;
+      if (total >= query.offset && items.length < query.limit) items.push(job);
+      total += 1;
+    }
+    if (ids.length < SCAN_BATCH) return { items, total };
+  }
+}
+
 function listJobs(deps: ApiDeps): RequestHandler {
   return async (req, res) => {
-    const { offset, limit } = parseOr400(pageSchema, req.query, 'query');
+    const query = parseOr400(jobListQuerySchema, req.query, 'query');
+    const { offset, limit } = query;
+    const filtered =
+      query.status !== undefined ||
+      query.owner !== undefined ||
+      query.created_by !== undefined ||
+      query.text !== undefined;
+    if (filtered) {
+      res.json({ ...(await filteredJobs(deps, query)), offset, limit });
+      return;
+    }
     const [ids, total] = await Promise.all([
       deps.redis.zrevrange(deps.keys.jobIndex, offset, offset + limit - 1),
       deps.redis.zcard(deps.keys.jobIndex),
@@ -72,24 +151,43 @@ function jobEvents(deps: ApiDeps): RequestHandler {
   };
 }
 
+/** `GET /jobs/active`: queued (also held), running, paused and cancelling jobs, newest first. */
+function activeJobs(deps: ApiDeps): RequestHandler {
+  return async (_req, res) => {
+    const [active, held] = await Promise.all([
+      deps.redis.smembers(deps.keys.activeJobs),
+      deps.redis.smembers(deps.keys.heldJobs),
+    ]);
+    const views = await viewsOf(deps, [...new Set([...active, ...held])]);
+    const items = views
+      .filter((j) => ACTIVE_STATES.has(j.status))
+      .sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id.localeCompare(a.id));
+    res.json({ items, total: items.length });
+  };
+}
+
+/** A job's record and every device's state and stored result (also while it runs). */
+export async function jobResultBody(deps: ApiDeps, record: JobRecord): Promise<object> {
+  const id = record.id ?? '';
+  const [states, results, keys] = await Promise.all([
+    deps.reader.deviceStates(id),
+    deps.reader.results(id),
+    deps.redis.hgetall(deps.keys.job(id).deviceKeys),
+  ]);
+  const devices = [...states.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([index, state]) => ({
+      index,
+      key: keys[index] ?? '',
+      state,
+      result: results.get(index) ?? null,
+    }));
+  return { job: toJobView(record), devices };
+}
+
 function jobResult(deps: ApiDeps): RequestHandler {
   return async (req, res) => {
-    const id = req.params.id as string;
-    const record = await recordOr404(deps, id);
-    const [states, results, keys] = await Promise.all([
-      deps.reader.deviceStates(id),
-      deps.reader.results(id),
-      deps.redis.hgetall(deps.keys.job(id).deviceKeys),
-    ]);
-    const devices = [...states.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([index, state]) => ({
-        index,
-        key: keys[index] ?? '',
-        state,
-        result: results.get(index) ?? null,
-      }));
-    res.json({ job: toJobView(record), devices });
+    res.json(await jobResultBody(deps, await recordOr404(deps, req.params.id as string)));
   };
 }
 
@@ -121,6 +219,7 @@ export function jobReadRoutes(deps: ApiDeps): Router {
   const router = Router();
   router.use('/jobs', requireRole('viewer'));
   router.get('/jobs', listJobs(deps));
+  router.get('/jobs/active', activeJobs(deps));
   router.get('/jobs/:id', async (req, res) => {
     res.json(await jobDetail(deps.reader, await recordOr404(deps, req.params.id as string)));
   });

@@ -1,14 +1,18 @@
 import { Router } from 'express';
 import type { ApiDeps } from '../api-deps';
 import { jobControlRoute } from './job-control-route';
+import { jobPreviewRoute } from './job-preview-route';
 import { jobReadRoutes } from './job-read-routes';
+import { jobRunRoute } from './job-run-route';
 import { jobSubmitRoute } from './job-submit-route';
 
-/** The job routes: submit, list, read, events, results, per-device detail and control. */
+/** The job routes: submit, preview, run, list, read, events, results, per-device detail and control. */
 export function jobRoutes(deps: ApiDeps): Router {
   const router = Router();
+  router.use(jobPreviewRoute(deps));
   router.use(jobSubmitRoute(deps));
   router.use(jobReadRoutes(deps));
+  router.use(jobRunRoute(deps));
   router.use(jobControlRoute(deps));
   return router;
 }

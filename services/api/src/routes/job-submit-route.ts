@@ -8,7 +8,9 @@ import {
   type TokenPrincipal,
 } from '@fleetpush/store';
 import { Router } from 'express';
+import { z } from 'zod';
 import type { ApiDeps } from '../api-deps';
+import { audit } from '../audit-trail';
 import { principalOf, requireRole } from '../auth';
 import { requireContentType } from '../body-guards';
 import { ApiErrorCode, ApiHttpError } from '../errors';
@@ -28,8 +30,19 @@ import { parseOr400 } from '../validate';
  */
 export const PRODUCTION_ROLE = 'admin';
 
+/** The query of `POST /jobs`: `start=false` stores the job without starting it. */
+export const submitQuerySchema = z.object({
+  start: z
+    .enum(['true', 'false'])
+    .transform((s) => s === 'true')
+    .default(true),
+});
+
 /** 403 when the targets include production devices and the principal may not change them. */
-function checkProduction(principal: TokenPrincipal, targeted: readonly StoredDevice[]): void {
+export function checkProduction(
+  principal: TokenPrincipal,
+  targeted: readonly StoredDevice[],
+): void {
   if (principal.role === PRODUCTION_ROLE) return;
   const prod = targeted.filter((d) => d.prod);
   if (prod.length === 0) return;
@@ -40,7 +53,7 @@ function checkProduction(principal: TokenPrincipal, targeted: readonly StoredDev
   );
 }
 
-async function plan(
+export async function plan(
   deps: ApiDeps,
   principal: TokenPrincipal,
   submission: JobSubmission,
@@ -62,9 +75,18 @@ async function plan(
   });
 }
 
-/** Stores the planned job, starts its run and enqueues the devices the start dispatches. */
-async function launch(deps: ApiDeps, planned: PlannedJob, actor: string): Promise<void> {
-  await createJob(deps.redis, deps.keys, planned.job);
+/**
+ * Stores the planned job and, unless held, starts its run and enqueues the devices the start
+ * dispatches. A held job waits `queued` for `POST /jobs/{id}/run`.
+ */
+async function launch(
+  deps: ApiDeps,
+  planned: PlannedJob,
+  actor: string,
+  start: boolean,
+): Promise<void> {
+  await createJob(deps.redis, deps.keys, { ...planned.job, held: !start });
+  if (!start) return;
   const dispatch = (await deps.coordinator.start(planned.job.id, actor)) ?? [];
   const id = planned.job.id;
   await deps.queue.enqueue(dispatch.map((d) => ({ jobId: id, runId: id, ...d })));
@@ -103,9 +125,10 @@ async function submit(
   principal: TokenPrincipal,
   submission: JobSubmission,
   id: string,
+  start: boolean,
 ): Promise<object> {
   const planned = await plan(deps, principal, submission, id);
-  await launch(deps, planned, principal.name);
+  await launch(deps, planned, principal.name, start);
   const record = await deps.reader.record(id);
   return {
     job: record ? toJobView(record) : { id },
@@ -134,6 +157,7 @@ export function jobSubmitRoute(deps: ApiDeps): Router {
     requireContentType('application/json'),
     async (req, res) => {
       const principal = principalOf(res);
+      const { start } = parseOr400(submitQuerySchema, req.query, 'query');
       const submission = parseOr400(jobSubmissionSchema, req.body);
       const key = keyOf(req.get('idempotency-key'));
       const reservation = { jobId: randomUUID(), fingerprint: submissionFingerprint(submission) };
@@ -145,7 +169,13 @@ export function jobSubmitRoute(deps: ApiDeps): Router {
         }
       }
       try {
-        res.status(201).json(await submit(deps, principal, submission, reservation.jobId));
+        const body = await submit(deps, principal, submission, reservation.jobId, start);
+        await audit(deps, res, 'job:submitted', reservation.jobId, {
+          name: submission.name,
+          selectors: submission.targets.length,
+          started: start,
+        });
+        res.status(201).json(body);
       } catch (error) {
         const stored = await deps.reader.record(reservation.jobId).catch(() => 'unknown');
         if (key !== undefined && stored === null)

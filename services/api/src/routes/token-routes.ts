@@ -2,6 +2,7 @@ import { roleSchema, tokenNameSchema } from '@fleetpush/contracts';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../api-deps';
+import { audit } from '../audit-trail';
 import { principalOf, requireRole } from '../auth';
 import { requireContentType } from '../body-guards';
 import { notFound } from '../errors';
@@ -29,6 +30,7 @@ export function tokenRoutes(deps: ApiDeps): Router {
       createdBy: principalOf(res).name,
       ...(body.expires_at !== undefined && { expiresAt: new Date(body.expires_at) }),
     });
+    await audit(deps, res, 'token:created', created.id, { name: body.name, role: body.role });
     res
       .status(201)
       .json({ id: created.id, token: created.token, name: body.name, role: body.role });
@@ -38,6 +40,7 @@ export function tokenRoutes(deps: ApiDeps): Router {
   });
   router.delete('/tokens/:id', async (req, res) => {
     if (!(await deps.tokens.revoke(String(req.params.id)))) throw notFound('token');
+    await audit(deps, res, 'token:revoked', String(req.params.id));
     res.status(204).end();
   });
   return router;

@@ -1,0 +1,189 @@
+import { JOB_STATES, type JobState } from '@fleetpush/domain';
+import { z } from 'zod';
+import { problemSchema } from './api-error';
+import { apiTokenInfoSchema, roleSchema } from './auth';
+import { CONTROL_ACTIONS, type ControlAction } from './control';
+import { credentialProfileViewSchema } from './credential-profile';
+import { deviceViewSchema } from './device';
+import { deviceResultSchema } from './device-result';
+import { deviceCountsSchema, fleetEventSchema } from './events';
+import { isoTime } from './fields';
+
+/**
+ * Response bodies of the REST API, for the OpenAPI document and typed clients. The API builds
+ * them from stored records; these schemas describe them (requests are the ones validated).
+ */
+
+/** A page of `item`: `{ items, total, offset, limit }`. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    offset: z.number().int(),
+    limit: z.number().int(),
+  });
+}
+
+/** A job state. */
+export const jobStateSchema = z.enum(JOB_STATES as [JobState, ...JobState[]]);
+
+/** A job as lists show it. */
+export const jobViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: jobStateSchema,
+  /** The submitter's token name. */
+  actor: z.string(),
+  created_at: isoTime,
+  updated_at: isoTime,
+  targets: z.number().int(),
+  canary: z.string(),
+});
+
+/** A job with its submission, run state and devices counted by state (`GET /jobs/{id}`). */
+export const jobDetailSchema = jobViewSchema.extend({
+  spec: z.record(z.string(), z.unknown()),
+  run: z.object({
+    control: z.string(),
+    phase: z.string(),
+    failures: z.number().int(),
+    total: z.number().int(),
+  }),
+  counts: deviceCountsSchema,
+});
+
+/** `POST /jobs` (201, or 200 with `replayed` for a retried `Idempotency-Key`). */
+export const jobSubmitResponseSchema = z.object({
+  job: jobViewSchema,
+  warnings: z.array(z.object({ detail: z.string() }).loose()).optional(),
+  prod_devices: z.array(z.string()).optional(),
+  replayed: z.boolean().optional(),
+});
+
+/** One device of a job's result. */
+export const jobResultDeviceSchema = z.object({
+  index: z.number().int(),
+  key: z.string(),
+  state: z.string(),
+  result: deviceResultSchema.nullable(),
+});
+
+/** `GET /jobs/{id}/result`. */
+export const jobResultSchema = z.object({
+  job: jobViewSchema,
+  devices: z.array(jobResultDeviceSchema),
+});
+
+/** `POST /jobs/{id}/run?wait`: 200 (ended in time) with the final job and results. */
+export const jobRunEndedSchema = z.object({
+  job: jobDetailSchema,
+  devices: z.array(jobResultDeviceSchema),
+});
+
+/** `POST /jobs/{id}/run`: 202, started (and, with `wait`, not ended yet). */
+export const jobRunAcceptedSchema = z.object({ job: jobViewSchema });
+
+/** `GET /jobs/{id}/devices/{key}`: what the device was asked to do (no credentials) and its result. */
+export const jobDeviceSchema = z.object({
+  index: z.number().int(),
+  state: z.string(),
+  task: z.record(z.string(), z.unknown()),
+  result: deviceResultSchema.nullable(),
+});
+
+/** `GET /jobs/{id}/events`. */
+export const eventPageSchema = z.object({
+  events: z.array(fleetEventSchema),
+  /** Events after `since` were trimmed by the stream cap. */
+  truncated: z.boolean(),
+});
+
+/** `GET /jobs/active`. */
+export const activeJobsSchema = z.object({
+  items: z.array(jobViewSchema),
+  total: z.number().int(),
+});
+
+/** `POST /jobs/{id}/{action}`. */
+export const controlResponseSchema = z.object({
+  id: z.string(),
+  action: z.enum(CONTROL_ACTIONS as [ControlAction, ...ControlAction[]]),
+  status: z.string(),
+  /** False when the job was in that state already. */
+  changed: z.boolean(),
+});
+
+/** A device as `POST /jobs/preview` shows it. */
+export const previewDeviceSchema = z.object({
+  key: z.string(),
+  name: z.string().optional(),
+  platform: z.string(),
+  prod: z.boolean(),
+  canary: z.boolean(),
+  commands: z.array(z.string()).nullable(),
+  verify: z.array(z.string()).nullable(),
+  unresolved: z.array(z.string()),
+  unsafe: z.array(z.string()),
+});
+
+/** `POST /jobs/preview`. */
+export const jobPreviewSchema = z.object({
+  ok: z.boolean(),
+  problems: z.array(problemSchema),
+  warnings: z.array(z.object({ detail: z.string() })),
+  prod_devices: z.array(z.string()),
+  plan: z
+    .object({
+      canary: z.string(),
+      waves: z.array(z.number().int()),
+      concurrency: z.number().int(),
+      stagger_ms: z.number().int(),
+    })
+    .nullable(),
+  devices: z.array(previewDeviceSchema),
+  /** The least role that may submit it (`admin` when production devices are targeted). */
+  needs_role: roleSchema,
+});
+
+/** A rejected CSV row: its line, what is wrong, its cells (secrets `[redacted]`). */
+export const rejectedRowSchema = z.object({
+  line: z.number().int(),
+  problems: z.array(z.object({ column: z.string(), message: z.string() })),
+  row: z.record(z.string(), z.string()),
+});
+
+/** `POST /devices/import`. */
+export const importResponseSchema = z.object({
+  mode: z.enum(['replace', 'merge']),
+  total: z.number().int(),
+  imported: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  rejected: z.array(rejectedRowSchema),
+});
+
+/** `GET /devices`. */
+export const devicePageSchema = pageOf(deviceViewSchema);
+
+/** `POST /tokens` (201): the token, shown this once. */
+export const tokenCreatedSchema = z.object({
+  id: z.string(),
+  token: z.string(),
+  name: z.string(),
+  role: roleSchema,
+});
+
+/** `GET /tokens`. */
+export const tokenListSchema = z.object({ items: z.array(apiTokenInfoSchema) });
+
+/** `GET /credentials`. */
+export const credentialListSchema = z.object({ items: z.array(credentialProfileViewSchema) });
+
+/** `GET /healthz`. */
+export const healthSchema = z.object({ status: z.literal('ok') });
+
+/** `GET /readyz` (200 ready, 503 not). */
+export const readinessSchema = z.object({
+  status: z.enum(['ready', 'not_ready']),
+  checks: z.object({ redis: z.boolean() }),
+});

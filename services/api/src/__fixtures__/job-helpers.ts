@@ -1,0 +1,58 @@
+import type { Role } from '@fleetpush/contracts';
+import type { Response } from 'supertest';
+import { csvOf, deviceRow, type ApiHarness } from './api-harness';
+
+/** Three plain (non-production) devices. */
+export const THREE = [deviceRow('10.0.0.1'), deviceRow('10.0.0.2'), deviceRow('10.0.0.3')];
+
+/** Imports rows (replace) as an operator; expects 200. */
+export async function importRows(h: ApiHarness, rows: Record<string, string>[]): Promise<void> {
+  const res = await h
+    .http()
+    .post('/api/v1/devices/import')
+    .set('Authorization', h.auth('operator'))
+    .set('Content-Type', 'text/csv')
+    .send(csvOf(rows));
+  expect(res.status).toBe(200);
+}
+
+/** A valid submission body with `overrides`. */
+export function jobBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name: 'ntp',
+    commands: ['ntp server {{ntp}}'],
+    global_vars: { ntp: '10.9.9.9' },
+    targets: ['all'],
+    ...overrides,
+  };
+}
+
+/** `POST <path>` with a job body as `role`. */
+export function postJob(
+  h: ApiHarness,
+  overrides: Record<string, unknown> = {},
+  role: Role = 'operator',
+  path = '/api/v1/jobs',
+): Promise<Response> {
+  return h.http().post(path).set('Authorization', h.auth(role)).send(jobBody(overrides));
+}
+
+/** Plays the worker: begins and completes every dispatched device until none is left. */
+export async function drive(h: ApiHarness, id: string): Promise<void> {
+  for (let round = 0; round < 20; round++) {
+    const dispatched = await h.deps.reader.dispatched(id);
+    if (dispatched.length === 0) return;
+    for (const d of dispatched) {
+      expect((await h.deps.coordinator.begin(id, d)).kind).toBe('go');
+      const key = (await h.deps.reader.deviceKey(id, d.deviceIndex))!;
+      await h.deps.coordinator.complete(
+        id,
+        d,
+        'succeeded',
+        { output: `configured ${key}` },
+        { deviceKey: key, state: 'succeeded', attempts: 1 },
+      );
+    }
+  }
+  throw new Error('the run did not end in 20 rounds');
+}

@@ -1,0 +1,123 @@
+import { isTerminalJobState, type JobState } from '@fleetpush/domain';
+import type { TokenPrincipal } from '@fleetpush/store';
+import { Router, type Response } from 'express';
+import { z } from 'zod';
+import type { ApiDeps } from '../api-deps';
+import { audit } from '../audit-trail';
+import { principalOf, requireRole } from '../auth';
+import { requireContentType } from '../body-guards';
+import { onClientGone } from '../client-gone';
+import { ApiErrorCode, ApiHttpError } from '../errors';
+import { jobDetail, toJobView } from '../job-view';
+import { parseOr400 } from '../validate';
+import { jobResultBody, recordOr404 } from './job-read-routes';
+import { PRODUCTION_ROLE } from './job-submit-route';
+
+/** Longest `?wait`: five minutes, under common proxy and load-balancer idle timeouts. */
+export const MAX_WAIT_SECONDS = 300;
+/** How often a waiting `/run` reads the job's status: cheap (one HGET) and prompt enough. */
+const POLL_MS = 200;
+
+/** The query of `POST /jobs/{id}/run`. */
+export const runQuerySchema = z.object({
+  wait: z.coerce.number().int().min(0).max(MAX_WAIT_SECONDS).default(0),
+});
+
+function invalidState(status: string, why: string): ApiHttpError {
+  return new ApiHttpError(409, ApiErrorCode.invalidState, why, {
+    details: [{ path: 'status', message: status }],
+  });
+}
+
+/** 403 when a held job reaches production devices and the principal may not change them. */
+async function checkProduction(
+  deps: ApiDeps,
+  id: string,
+  principal: TokenPrincipal,
+): Promise<void> {
+  if (principal.role === PRODUCTION_ROLE) return;
+  const tasks = await deps.redis.hvals(deps.keys.job(id).deviceTasks);
+  if (!tasks.some((t) => (JSON.parse(t) as { prod?: boolean }).prod === true)) return;
+  throw new ApiHttpError(
+    403,
+    ApiErrorCode.forbidden,
+    `this job targets production devices: starting it needs the ${PRODUCTION_ROLE} role`,
+  );
+}
+
+/**
+ * Starts a held job: moves it from `heldJobs` to `activeJobs` (atomically, so two callers
+ * cannot both start it), then starts the run and enqueues its first devices. Should the
+ * process die in between, the job is active and `queued`, and the reconciler starts it.
+ */
+async function startHeld(deps: ApiDeps, id: string, actor: string): Promise<void> {
+  const status = (await deps.reader.record(id))?.status ?? 'missing';
+  if ((await deps.redis.smove(deps.keys.heldJobs, deps.keys.activeJobs, id)) !== 1) {
+    throw invalidState(
+      status,
+      `job ${id} is ${status}: only a job submitted with start=false can be run, once`,
+    );
+  }
+  const dispatch = await deps.coordinator.start(id, actor);
+  if (dispatch === null) {
+    const now = (await deps.reader.record(id))?.status ?? 'missing';
+    throw invalidState(now, `job ${id} is ${now} and cannot start`);
+  }
+  await deps.queue.enqueue(dispatch.map((d) => ({ jobId: id, runId: id, ...d })));
+}
+
+/** Waits until the job is terminal, the deadline passes or the client goes away. */
+async function waitForEnd(
+  deps: ApiDeps,
+  id: string,
+  seconds: number,
+  res: Response,
+): Promise<boolean> {
+  const deadline = Date.now() + seconds * 1000;
+  let gone = false;
+  const stopWatching = onClientGone(res, () => (gone = true));
+  try {
+    for (;;) {
+      const status = (await deps.redis.hget(deps.keys.job(id).record, 'status')) as JobState | null;
+      if (status !== null && isTerminalJobState(status)) return true;
+      if (gone || Date.now() >= deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(POLL_MS, deadline - Date.now())));
+    }
+  } finally {
+    stopWatching();
+  }
+}
+
+/**
+ * `POST /jobs/{id}/run[?wait=SECONDS]` (operator): starts a job stored with `start=false`
+ * (202 with the job; 409 `invalid_state` when it was started or ended already). With `wait`
+ * (≤ 300), answers 200 with the final job and every device's result if it ends in time, else
+ * 202 with its current state.
+ */
+export function jobRunRoute(deps: ApiDeps): Router {
+  const router = Router();
+  router.post(
+    '/jobs/:id/run',
+    requireRole('operator'),
+    requireContentType('application/json'),
+    async (req, res) => {
+      const id = req.params.id as string;
+      const { wait } = parseOr400(runQuerySchema, req.query, 'query');
+      await recordOr404(deps, id);
+      const principal = principalOf(res);
+      await checkProduction(deps, id, principal);
+      await startHeld(deps, id, principal.name);
+      await audit(deps, res, 'job:started', id, { wait });
+      if (wait > 0 && (await waitForEnd(deps, id, wait, res))) {
+        const record = await recordOr404(deps, id);
+        res.status(200).json({
+          ...(await jobResultBody(deps, record)),
+          job: await jobDetail(deps.reader, record),
+        });
+        return;
+      }
+      res.status(202).json({ job: toJobView(await recordOr404(deps, id)) });
+    },
+  );
+  return router;
+}
