@@ -18,6 +18,14 @@ export const KNOWN_CSV_COLUMNS = [
   'host_key',
 ] as const;
 
+/**
+ * Other names operators give fleetpush's columns (lower-case header → column): Netmiko-style
+ * inventories call the enable secret `enable_secret`.
+ */
+export const CSV_COLUMN_ALIASES: Readonly<Record<string, (typeof KNOWN_CSV_COLUMNS)[number]>> = {
+  enable_secret: 'secret',
+};
+
 /** Columns that must be present in the header. */
 export const REQUIRED_CSV_COLUMNS = ['host', 'device_type'] as const;
 

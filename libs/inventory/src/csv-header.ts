@@ -1,10 +1,11 @@
-import { REQUIRED_CSV_COLUMNS } from '@fleetpush/contracts';
+import { CSV_COLUMN_ALIASES, REQUIRED_CSV_COLUMNS } from '@fleetpush/contracts';
 import type { CsvRecord } from './csv-record-reader';
 import { HEADER_PROBLEM, type RowProblem } from './import-result';
 
 /**
  * The header of an inventory CSV: one name per cell position, trimmed and lower-cased
- * (` Host ` is `host`); `undefined` for a blank header cell, whose column is ignored.
+ * (` Host ` is `host`), aliases resolved (`enable_secret` is `secret`); `undefined` for a blank
+ * header cell, whose column is ignored.
  */
 export interface CsvHeader {
   readonly columns: readonly (string | undefined)[];
@@ -38,6 +39,11 @@ function separatorHint(columns: readonly (string | undefined)[]): string {
     : '';
 }
 
+function columnName(cell: string): string | undefined {
+  if (cell === '') return undefined;
+  return Object.hasOwn(CSV_COLUMN_ALIASES, cell) ? CSV_COLUMN_ALIASES[cell] : cell;
+}
+
 /**
  * Reads the header record. Missing required columns are one problem naming all of them;
  * a repeated column is a problem too (which of the two cells would count is anyone's guess).
@@ -45,7 +51,7 @@ function separatorHint(columns: readonly (string | undefined)[]): string {
 export function parseCsvHeader(
   record: CsvRecord,
 ): { ok: true; header: CsvHeader } | { ok: false; problems: RowProblem[] } {
-  const columns = record.cells.map((cell) => cell.trim().toLowerCase() || undefined);
+  const columns = record.cells.map((cell) => columnName(cell.trim().toLowerCase()));
   const problems: RowProblem[] = record.syntaxErrors.map((message) => ({
     column: HEADER_PROBLEM,
     message,

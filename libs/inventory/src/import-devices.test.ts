@@ -175,6 +175,14 @@ describe('importDevices: rows', () => {
     expect(() => box.open(device!.password_sealed!, 'r1:22')).toThrow();
   });
 
+  it('reads an `enable_secret` column as the enable secret; both columns at once is a header problem', async () => {
+    const [device] = (await run(`${HEADER},Enable_Secret\nr1,22,ios,a,pw,en4ble\n`)).devices;
+    expect(box.open(device!.enable_secret_sealed!, 'r1:22')).toBe('en4ble');
+    expect(device!.vars).toEqual({});
+    const both = await run(`${HEADER},secret,enable_secret\nr1,22,ios,a,pw,x,y\n`);
+    expect(problems(both).join('\n')).toMatch(/column "secret" appears more than once/);
+  });
+
   it('accepts a credential profile instead of username and password', async () => {
     const [device] = (await run('host,device_type,credential\nr1,junos,core-ro\n')).devices;
     expect(device).toMatchObject({
