@@ -50,6 +50,14 @@ const gatewayPort = envVariable({
   field: portField({ example: 8081 }),
 });
 
+const workerHttpPort = envVariable({
+  name: 'FLEETPUSH_WORKER_HTTP_PORT',
+  key: 'workerHttpPort',
+  description: 'port of a worker\'s probes and metrics (/healthz, /readyz, /metrics)',
+  default: '8082',
+  field: portField({ example: 8082 }),
+});
+
 /** Admin tokens are compared as bearer secrets: 32 characters is 128+ bits when random. */
 const ADMIN_TOKEN_MIN_LENGTH = 32;
 
@@ -199,6 +207,7 @@ export const ENV_VARIABLES = {
   prefix,
   port,
   gatewayPort,
+  workerHttpPort,
   adminToken,
   secretKey,
   workerConcurrency,

@@ -21,6 +21,7 @@ export const SERVICE_VARIABLES = {
   worker: [
     ...REDIS,
     V.workerConcurrency,
+    V.workerHttpPort,
     V.secretKey,
     V.logLevel,
     V.dataDir,
