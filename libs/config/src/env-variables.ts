@@ -53,9 +53,10 @@ const gatewayPort = envVariable({
 const workerHttpPort = envVariable({
   name: 'FLEETPUSH_WORKER_HTTP_PORT',
   key: 'workerHttpPort',
-  description: 'port of a worker\'s probes and metrics (/healthz, /readyz, /metrics)',
+  description:
+    "port of a worker's probes and metrics (/healthz, /readyz, /metrics); 0 picks a free one",
   default: '8082',
-  field: portField({ example: 8082 }),
+  field: portField({ example: 8082, allowAnyPort: true }),
 });
 
 /** Admin tokens are compared as bearer secrets: 32 characters is 128+ bits when random. */

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     );
     process.exit(2);
   }
-  const service = createWorkerService({ ...config, secretKey }, logger);
+  const service = createWorkerService({ ...config, secretKey }, logger, { processMetrics: true });
   installShutdown([() => service.close()], {
     onEvent: (event) => logger.info({ event }, 'shutdown'),
   });
