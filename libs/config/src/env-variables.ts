@@ -59,6 +59,15 @@ const workerHttpPort = envVariable({
   field: portField({ example: 8082, allowAnyPort: true }),
 });
 
+const drainTimeoutMs = envVariable({
+  name: 'FLEETPUSH_DRAIN_TIMEOUT_MS',
+  key: 'drainTimeoutMs',
+  description:
+    'after the first SIGTERM, how long a worker lets in-flight devices finish before it forces its exit (what is left is recovered by another worker)',
+  default: '30000',
+  field: durationMsField({ example: 30000 }),
+});
+
 /** Admin tokens are compared as bearer secrets: 32 characters is 128+ bits when random. */
 const ADMIN_TOKEN_MIN_LENGTH = 32;
 
@@ -209,6 +218,7 @@ export const ENV_VARIABLES = {
   port,
   gatewayPort,
   workerHttpPort,
+  drainTimeoutMs,
   adminToken,
   secretKey,
   workerConcurrency,

@@ -22,6 +22,7 @@ export const SERVICE_VARIABLES = {
     ...REDIS,
     V.workerConcurrency,
     V.workerHttpPort,
+    V.drainTimeoutMs,
     V.secretKey,
     V.logLevel,
     V.dataDir,
