@@ -1,6 +1,6 @@
 import type { SecretBox } from '@fleetpush/inventory';
 import type { DeviceTaskQueue } from '@fleetpush/queue';
-import type { Logger } from '@fleetpush/runtime';
+import type { Logger, MetricsRegistry } from '@fleetpush/runtime';
 import type {
   AdminToken,
   CredentialStore,
@@ -41,6 +41,11 @@ export interface ApiDeps {
   /** `FLEETPUSH_ADMIN_TOKEN`, accepted as the bootstrap admin. */
   readonly adminToken?: AdminToken;
   readonly limits?: ApiLimits;
+  /**
+   * The registry `/metrics` serves; `createApi` registers the API's collectors on it (default: a
+   * registry of its own, without process metrics).
+   */
+  readonly metrics?: MetricsRegistry;
   /** Clock (injectable for tests). */
   readonly now?: () => Date;
 }

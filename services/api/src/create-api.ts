@@ -1,3 +1,4 @@
+import { MetricsRegistry, registerApiMetrics, registerClusterMetrics } from '@fleetpush/runtime';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { ApiDeps } from './api-deps';
@@ -5,6 +6,7 @@ import { authenticate } from './auth';
 import { errorHandler, unknownRoute } from './error-handler';
 import { authFailureLimiter } from './rate-limits';
 import { requestId } from './request-id';
+import { requestMetrics } from './request-metrics';
 import { credentialRoutes } from './routes/credential-routes';
 import { deviceRoutes } from './routes/device-routes';
 import { healthRoutes } from './routes/health-routes';
@@ -25,9 +27,15 @@ export function createApi(deps: ApiDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  const metrics = deps.metrics ?? new MetricsRegistry({ service: 'api' });
+  registerClusterMetrics(metrics, {
+    jobsByState: () => deps.reader.activeJobsByState(),
+    queueDepth: () => deps.queue.depth(),
+  });
+  app.use(requestMetrics(registerApiMetrics(metrics)));
   app.use(requestId());
   app.use(helmet());
-  app.use(healthRoutes(deps));
+  app.use(healthRoutes(deps, metrics));
   const api = express.Router();
   api.use(authFailureLimiter(deps.limits));
   api.use(authenticate(deps.tokens, deps.adminToken));

@@ -1,7 +1,7 @@
 import { apiConfigSchema, loadConfig } from '@fleetpush/config';
 import { SecretBox } from '@fleetpush/inventory';
 import { DeviceTaskQueue } from '@fleetpush/queue';
-import { createLogger, installShutdown } from '@fleetpush/runtime';
+import { createLogger, installShutdown, MetricsRegistry } from '@fleetpush/runtime';
 import {
   CredentialStore,
   EventLog,
@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     queue,
     logger,
     adminToken: config.adminToken,
+    metrics: new MetricsRegistry({ service: 'api', processMetrics: true }),
   });
   const server = app.listen(config.port);
   const closeServer = (): Promise<void> =>
