@@ -1,4 +1,4 @@
-import { installLeakCheck, metricValue } from '@fleetpush/testing';
+import { installLeakCheck, metricValue, startPrivateRedis, waitUntil } from '@fleetpush/testing';
 import { Redis } from 'ioredis';
 import { csvOf, deviceRow, withApi } from './__fixtures__/api-harness';
 
@@ -34,6 +34,38 @@ describe('probes', () => {
       );
     } finally {
       unreachable.disconnect();
+    }
+  });
+
+  it('/readyz turns 503 while Redis is stopped and 200 again once it is back', async () => {
+    const server = await startPrivateRedis();
+    const redis = new Redis(server.url, { maxRetriesPerRequest: 1 });
+    redis.on('error', () => undefined);
+    try {
+      await withApi(
+        async (h) => {
+          expect((await h.http().get('/readyz')).status).toBe(200);
+          await server.stop();
+          const down = await waitUntil(
+            async () => {
+              const res = await h.http().get('/readyz');
+              return res.status === 503 ? res : undefined;
+            },
+            { timeoutMs: 15_000, description: '/readyz 503' },
+          );
+          expect(down.body).toEqual({ status: 'not_ready', checks: { redis: false } });
+          expect((await h.http().get('/healthz')).status).toBe(200);
+          await server.restart();
+          await waitUntil(async () => (await h.http().get('/readyz')).status === 200, {
+            timeoutMs: 30_000,
+            description: '/readyz 200 again',
+          });
+        },
+        { redis },
+      );
+    } finally {
+      redis.disconnect();
+      await server.close();
     }
   });
 
