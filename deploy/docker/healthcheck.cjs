@@ -2,61 +2,41 @@
 'use strict';
 /**
  * Health probe of a fleetpush container: `fleetpush-entrypoint healthcheck <service>`, used by
- * docker-compose.yml and as the worker's exec probe in Kubernetes. Exits 0 when healthy.
+ * docker-compose.yml. Exits 0 when the service answers `GET /readyz` with 200: it serves and
+ * can do its work (Redis answers; for a worker, it is also consuming and not draining; for the
+ * gateway, live events flow in).
  *
- * - api: `GET /healthz` answers 2xx. The route is planned (issue 7, observability) and not
- *   built yet: until it lands the API container reports unhealthy.
- * - gateway: an Engine.IO handshake on its port answers 200 (a standalone gateway serves
- *   nothing else; the handshake needs no token, joining the /jobs namespace does).
- * - worker: this host's worker process has a current heartbeat in Redis
- *   (`<prefix>:workers:<id>`, refreshed every few seconds, 15 s TTL).
+ * - api: `FLEETPUSH_PORT`
+ * - gateway: `FLEETPUSH_GATEWAY_PORT` (beside Socket.IO on the same server)
+ * - worker: `FLEETPUSH_WORKER_HTTP_PORT` (its probes-and-metrics server)
  *
  * Settings come from the same FLEETPUSH_* variables, parsed by @fleetpush/config, so a probe
- * never disagrees with the service about a port or a default.
+ * never disagrees with the service about a port or a default. Kubernetes calls the same paths
+ * with httpGet probes (deploy/k8s) and needs no script.
  */
-const { hostname } = require('node:os');
 const config = require('@fleetpush/config');
 
-/** Docker and the kubelet kill a hung probe at their own timeout; answer before that. */
+/** Docker kills a hung probe at its own timeout; answer before that. */
 const PROBE_TIMEOUT_MS = 4000;
 
-/** @param {string} url */
-async function answersOk(url) {
+/** @param {number} port */
+async function ready(port) {
+  const url = `http://127.0.0.1:${port}/readyz`;
   const response = await fetch(url, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
   return response.ok;
-}
-
-async function workerBeating() {
-  const { Redis } = require('ioredis');
-  const { redisKeys, WorkerRegistry } = require('@fleetpush/store');
-  const { redisUrl, prefix } = config.loadConfig(config.redisConfigSchema, process.env);
-  const redis = new Redis(redisUrl, {
-    lazyConnect: true,
-    connectTimeout: PROBE_TIMEOUT_MS,
-    maxRetriesPerRequest: 1,
-  });
-  try {
-    await redis.connect();
-    const live = await new WorkerRegistry(redis, redisKeys(prefix)).live();
-    return live.some((/** @type {{host: string}} */ worker) => worker.host === hostname());
-  } finally {
-    redis.disconnect();
-  }
 }
 
 /** @param {string | undefined} service */
 async function healthy(service) {
   switch (service) {
-    case 'api': {
-      const { port } = config.loadConfig(config.apiConfigSchema, process.env);
-      return answersOk(`http://127.0.0.1:${port}/healthz`);
+    case 'api':
+      return ready(config.loadConfig(config.apiConfigSchema, process.env).port);
+    case 'gateway':
+      return ready(config.loadConfig(config.gatewayConfigSchema, process.env).gatewayPort);
+    case 'worker': {
+      const { workerHttpPort } = config.loadConfig(config.workerConfigSchema, process.env);
+      return ready(workerHttpPort);
     }
-    case 'gateway': {
-      const { gatewayPort } = config.loadConfig(config.gatewayConfigSchema, process.env);
-      return answersOk(`http://127.0.0.1:${gatewayPort}/socket.io/?EIO=4&transport=polling`);
-    }
-    case 'worker':
-      return workerBeating();
     default:
       throw new Error(`no health check for '${service}' (expected api, gateway or worker)`);
   }

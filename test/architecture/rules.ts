@@ -23,6 +23,7 @@ export const VENDOR_HOMES: Readonly<Record<string, readonly string[]>> = {
   bullmq: ['queue'],
   ssh2: ['ssh', 'device-sim'],
   'socket.io': ['gateway'],
+  'prom-client': ['runtime'],
 };
 
 /** Packages that must stay pure: no Node builtin, no third-party package outside this list. */

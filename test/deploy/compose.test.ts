@@ -135,17 +135,46 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(asRecord(compose.volumes, 'volumes'))).toContain(volumes[0]?.split(':')[0]);
   });
 
-  it('runs at least two workers that outlive the 30 s drain', () => {
+  it('runs at least two workers that outlive their drain', () => {
     const worker = service('worker');
     expect(asRecord(worker.deploy, 'worker.deploy').replicas).toBeGreaterThanOrEqual(2);
     expect(worker.container_name).toBeUndefined(); // a fixed name would break --scale
-    expect(Number(/^(\d+)s$/.exec(String(worker.stop_grace_period))?.[1])).toBeGreaterThan(30);
+    const filled = {
+      ...Object.fromEntries(environmentOf('worker')),
+      FLEETPUSH_SECRET_KEY: 'ab'.repeat(32),
+    };
+    const { drainTimeoutMs } = loadConfig(workerConfigSchema, filled);
+    const graceSeconds = Number(/^(\d+)s$/.exec(String(worker.stop_grace_period))?.[1]);
+    expect(graceSeconds * 1_000).toBeGreaterThan(drainTimeoutMs);
+  });
+
+  it('exposes the worker probes and /metrics on the port the worker serves them', () => {
+    const { workerHttpPort } = loadConfig(workerConfigSchema, {
+      ...Object.fromEntries(environmentOf('worker')),
+      FLEETPUSH_SECRET_KEY: 'ab'.repeat(32),
+    });
+    const exposed = words(service('worker').expose).map((p) =>
+      p.replace(
+        /\$\{FLEETPUSH_WORKER_HTTP_PORT:-(\d+)\}/,
+        (_m, fallback: string) =>
+          environmentOf('worker').get('FLEETPUSH_WORKER_HTTP_PORT') ?? fallback,
+      ),
+    );
+    expect(exposed).toEqual([String(workerHttpPort)]);
   });
 
   it.each(SERVERS)('%s is probed by a health check that knows it', (name) => {
     const test = words(asRecord(service(name).healthcheck, `${name}.healthcheck`).test);
     expect(test.slice(-3)).toEqual(['fleetpush-entrypoint', 'healthcheck', name]);
     expect(readText('deploy/docker/healthcheck.cjs')).toContain(`case '${name}':`);
+  });
+
+  it('checks readiness (/readyz) on the port each service is configured with', () => {
+    const script = readText('deploy/docker/healthcheck.cjs');
+    expect(script).toContain('/readyz');
+    expect(script).toMatch(/apiConfigSchema[^\n]*\)\.port\)/);
+    expect(script).toMatch(/gatewayConfigSchema[^\n]*\)\.gatewayPort\)/);
+    expect(script).toMatch(/return ready\(workerHttpPort\)/);
   });
 
   it('imports the simulated inventory under the demo profile', () => {

@@ -157,11 +157,56 @@ describe('deploy/k8s/base', () => {
     expect(port('gateway')).toBe(Number(configMap.FLEETPUSH_GATEWAY_PORT));
   });
 
-  it('gives workers longer than the 30 s drain to stop', () => {
+  it('gives workers longer than their drain to stop', () => {
     const worker = deployments.find((d) => name(d) === 'worker');
     const grace = Number(podOf(worker ?? {}).pod.terminationGracePeriodSeconds);
-    expect(grace).toBeGreaterThan(30);
+    const drainMs = loadConfig(workerConfigSchema, {
+      ...(configMap as Record<string, string>),
+      FLEETPUSH_SECRET_KEY: 'ab'.repeat(32),
+    }).drainTimeoutMs;
+    expect(drainMs).toBe(Number(configMap.FLEETPUSH_DRAIN_TIMEOUT_MS));
+    expect(grace * 1_000).toBeGreaterThan(drainMs);
   });
+
+  /** Where each service serves /healthz, /readyz and /metrics, by the ConfigMap. */
+  const PROBE_PORTS = {
+    api: 'FLEETPUSH_PORT',
+    gateway: 'FLEETPUSH_GATEWAY_PORT',
+    worker: 'FLEETPUSH_WORKER_HTTP_PORT',
+  } as const;
+
+  it.each(Object.entries(PROBE_PORTS))(
+    '%s: liveness GET /healthz, readiness GET /readyz and the scrape, on the port it serves them',
+    (service, variable) => {
+      const deployment = deployments.find((d) => name(d) === service) ?? {};
+      const { container } = podOf(deployment);
+      const ports = new Map(
+        ((container.ports ?? []) as Manifest[]).map((p) => [
+          String(p.name),
+          Number(p.containerPort),
+        ]),
+      );
+      const port = Number(configMap[variable]);
+      for (const [probe, path] of [
+        ['livenessProbe', '/healthz'],
+        ['readinessProbe', '/readyz'],
+      ] as const) {
+        const get = asRecord(asRecord(container[probe], probe).httpGet, `${probe}.httpGet`);
+        expect(get.path).toBe(path);
+        expect(ports.get(String(get.port))).toBe(port);
+      }
+      const template = asRecord(asRecord(deployment.spec, 'spec').template, 'template');
+      const annotations = asRecord(
+        asRecord(template.metadata, 'metadata').annotations,
+        'annotations',
+      );
+      expect(annotations).toEqual({
+        'prometheus.io/scrape': 'true',
+        'prometheus.io/port': String(port),
+        'prometheus.io/path': '/metrics',
+      });
+    },
+  );
 });
 
 describe('deploy/k8s/overlays/prod', () => {

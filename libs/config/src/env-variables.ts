@@ -50,6 +50,24 @@ const gatewayPort = envVariable({
   field: portField({ example: 8081 }),
 });
 
+const workerHttpPort = envVariable({
+  name: 'FLEETPUSH_WORKER_HTTP_PORT',
+  key: 'workerHttpPort',
+  description:
+    "port of a worker's probes and metrics (/healthz, /readyz, /metrics); 0 picks a free one",
+  default: '8082',
+  field: portField({ example: 8082, allowAnyPort: true }),
+});
+
+const drainTimeoutMs = envVariable({
+  name: 'FLEETPUSH_DRAIN_TIMEOUT_MS',
+  key: 'drainTimeoutMs',
+  description:
+    'after the first SIGTERM, how long a worker lets in-flight devices finish before it forces its exit (what is left is recovered by another worker)',
+  default: '30000',
+  field: durationMsField({ example: 30000 }),
+});
+
 /** Admin tokens are compared as bearer secrets: 32 characters is 128+ bits when random. */
 const ADMIN_TOKEN_MIN_LENGTH = 32;
 
@@ -199,6 +217,8 @@ export const ENV_VARIABLES = {
   prefix,
   port,
   gatewayPort,
+  workerHttpPort,
+  drainTimeoutMs,
   adminToken,
   secretKey,
   workerConcurrency,

@@ -31,6 +31,8 @@ export const SERVICE_VARIABLES = {
   worker: [
     ...REDIS,
     V.workerConcurrency,
+    V.workerHttpPort,
+    V.drainTimeoutMs,
     V.secretKey,
     V.logLevel,
     V.dataDir,

@@ -23,14 +23,20 @@ describe('installShutdown', () => {
   it('forces exit 1 on a second signal while draining', async () => {
     const signals = fakeProcess();
     const exits: number[] = [];
+    const events: unknown[] = [];
     let release!: () => void;
     const drain = installShutdown([() => new Promise<void>((resolve) => (release = resolve))], {
       signals,
       exit: (code) => exits.push(code),
+      onEvent: (event, detail) => events.push([event, detail]),
     });
     signals.emit('SIGTERM');
     signals.emit('SIGINT');
     expect(exits).toEqual([1]);
+    expect(events).toEqual([
+      ['draining', undefined],
+      ['forced', 'second signal'],
+    ]);
     release();
     await drain();
   });

@@ -5,7 +5,10 @@ export type Closer = () => Promise<void>;
 export interface ShutdownOptions {
   /** Longest the graceful drain may take before the process is forced down. */
   readonly drainTimeoutMs?: number;
-  /** Called with what happened (logging). */
+  /**
+   * Called with what happened (logging). `forced` comes with why: `'second signal'`,
+   * `'drain timeout'`, or the error a closer threw.
+   */
   readonly onEvent?: (event: 'draining' | 'drained' | 'forced', detail?: unknown) => void;
   /** How the process ends (injectable for tests; default `process.exit`). */
   readonly exit?: (code: number) => void;
@@ -26,14 +29,14 @@ export function installShutdown(
   const exit = options.exit ?? ((code: number) => process.exit(code));
   const signals = options.signals ?? process;
   let draining: Promise<void> | undefined;
-  const force = (): void => {
-    options.onEvent?.('forced');
+  const force = (reason: string): void => {
+    options.onEvent?.('forced', reason);
     exit(1);
   };
   const drain = (): Promise<void> => {
     if (draining) return draining;
     options.onEvent?.('draining');
-    const timer = setTimeout(force, options.drainTimeoutMs ?? 30_000);
+    const timer = setTimeout(() => force('drain timeout'), options.drainTimeoutMs ?? 30_000);
     timer.unref();
     draining = (async () => {
       for (const close of closers) await close();
@@ -48,7 +51,7 @@ export function installShutdown(
     return draining;
   };
   const onSignal = (): void => {
-    if (draining) force();
+    if (draining) force('second signal');
     else void drain();
   };
   signals.on('SIGTERM', onSignal);

@@ -8,3 +8,4 @@ export * from './leak-check';
 export * from './free-port';
 export * from './with-redis';
 export * from './private-redis';
+export * from './metric-value';

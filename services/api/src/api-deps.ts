@@ -1,6 +1,6 @@
 import type { SecretBox } from '@fleetpush/inventory';
 import type { DeviceTaskQueue } from '@fleetpush/queue';
-import type { Logger } from '@fleetpush/runtime';
+import type { Logger, MetricsRegistry } from '@fleetpush/runtime';
 import type {
   AdminToken,
   AuditLog,
@@ -52,6 +52,11 @@ export interface ApiDeps {
   readonly hostKeyPolicy?: 'strict' | 'tofu';
   /** The presets; absent = a store on `redis` under `keys`. */
   readonly presets?: PresetStore;
+  /**
+   * The registry `/metrics` serves; `createApi` registers the API's collectors on it (default: a
+   * registry of its own, without process metrics).
+   */
+  readonly metrics?: MetricsRegistry;
   /** Clock (injectable for tests). */
   readonly now?: () => Date;
 }

@@ -1,3 +1,4 @@
+import { MetricsRegistry, registerApiMetrics, registerClusterMetrics } from '@fleetpush/runtime';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { ApiDeps } from './api-deps';
@@ -7,6 +8,7 @@ import { authFailureLimiter } from './rate-limits';
 import { requestId } from './request-id';
 import { auditRoutes } from './routes/audit-routes';
 import { commandExecRoute } from './routes/command-exec-route';
+import { requestMetrics } from './request-metrics';
 import { credentialRoutes } from './routes/credential-routes';
 import { deviceRoutes } from './routes/device-routes';
 import { healthRoutes } from './routes/health-routes';
@@ -29,9 +31,15 @@ export function createApi(deps: ApiDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  const metrics = deps.metrics ?? new MetricsRegistry({ service: 'api' });
+  registerClusterMetrics(metrics, {
+    jobsByState: () => deps.reader.activeJobsByState(),
+    queueDepth: () => deps.queue.depth(),
+  });
+  app.use(requestMetrics(registerApiMetrics(metrics)));
   app.use(requestId());
   app.use(helmet());
-  app.use(healthRoutes(deps));
+  app.use(healthRoutes(deps, metrics));
   app.use(API_BASE, openApiRoute());
   const api = express.Router();
   api.use(authFailureLimiter(deps.limits));

@@ -1,7 +1,7 @@
 import { apiConfigSchema, loadConfig } from '@fleetpush/config';
 import { SecretBox } from '@fleetpush/inventory';
 import { DeviceTaskQueue } from '@fleetpush/queue';
-import { createLogger, installShutdown } from '@fleetpush/runtime';
+import { createLogger, installShutdown, MetricsRegistry } from '@fleetpush/runtime';
 import {
   CredentialStore,
   EventLog,
@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     logger,
     adminToken: config.adminToken,
     hostKeyPolicy: config.hostKeyPolicy,
+    metrics: new MetricsRegistry({ service: 'api', processMetrics: true }),
   });
   const server = app.listen(config.port);
   const closeServer = (): Promise<void> =>

@@ -1,5 +1,5 @@
 import type { FleetEvent } from '@fleetpush/contracts';
-import type { Logger } from '@fleetpush/runtime';
+import type { GatewayMetrics, Logger } from '@fleetpush/runtime';
 import { parseEventBatch } from '@fleetpush/store';
 import type { Redis } from 'ioredis';
 
@@ -24,6 +24,8 @@ export interface EventFanoutOptions {
    */
   readonly coalesceMs: number;
   readonly logger: Logger;
+  /** Measures each live event's lag (its append to its hand-over to the sockets). */
+  readonly metrics?: GatewayMetrics;
 }
 
 /**
@@ -67,6 +69,11 @@ export class EventFanout {
     const set = this.listeners.get(jobId) ?? new Set<FanoutListener>();
     set.add(listener);
     this.listeners.set(jobId, set);
+  }
+
+  /** The events subscription is live (the subscriber connection is ready). */
+  get subscribed(): boolean {
+    return this.readyOnce && !this.closed && this.options.subscriber.status === 'ready';
   }
 
   /** Stops handing events to `listener`. */
@@ -114,6 +121,7 @@ export class EventFanout {
     const batches = [...this.pending];
     this.pending.clear();
     for (const [jobId, events] of batches) {
+      this.options.metrics?.eventsEmitted(events.map((event) => event.at));
       for (const listener of [
         ...(this.listeners.get(jobId) ?? []),
         ...(this.listeners.get(ALL_JOBS) ?? []),

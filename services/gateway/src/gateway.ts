@@ -6,7 +6,13 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { JOBS_NAMESPACE } from '@fleetpush/contracts';
-import type { Logger } from '@fleetpush/runtime';
+import {
+  MetricsRegistry,
+  probeHandler,
+  redisAnswers,
+  registerGatewayMetrics,
+  type Logger,
+} from '@fleetpush/runtime';
 import { EventLog, type AdminToken, type RedisKeys } from '@fleetpush/store';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Redis } from 'ioredis';
@@ -37,6 +43,11 @@ export interface GatewayBaseOptions {
   readonly maxJobsPerSocket?: number;
   /** A job's dashboard summary goes out at most this often (default 250 ms). */
   readonly summaryIntervalMs?: number;
+  /**
+   * The registry the gateway's metrics go to (default: one of its own). A standalone gateway
+   * serves it at `/metrics`; a mounted one leaves serving it to the server's owner.
+   */
+  readonly metrics?: MetricsRegistry;
 }
 
 /** Mounted on an existing HTTP server (the API's, under `fleetpush start`), which the caller owns. */
@@ -64,6 +75,8 @@ export interface Gateway {
   readonly port: number | undefined;
   /** Disconnects every socket authenticated with a token, on every replica (after a revoke). */
   disconnectToken(tokenId: string): void;
+  /** What `/metrics` serves. */
+  readonly metrics: MetricsRegistry;
 }
 
 /** Default coalescing window: a few ms merges a burst without being visible to a human. */
@@ -88,15 +101,25 @@ function tokenRoom(tokenId: string): string {
  * so that replicas behind a load balancer act as one (see README).
  */
 export function createGateway(options: GatewayOptions): Gateway {
-  const owned = 'httpServer' in options ? undefined : createServer(notFound);
-  const httpServer = owned ?? (options as MountedGatewayOptions).httpServer;
-  const events = new EventLog(options.redis, options.keys);
+  const metrics = options.metrics ?? new MetricsRegistry({ service: 'gateway' });
   const fanout = new EventFanout({
     subscriber: options.redis.duplicate(),
     channel: options.keys.eventsChannel,
     coalesceMs: options.coalesceMs ?? DEFAULT_COALESCE_MS,
     logger: options.logger,
+    metrics: registerGatewayMetrics(metrics),
   });
+  // Ready = Redis answers and live events flow in.
+  const probes = probeHandler({
+    checks: { redis: redisAnswers(options.redis), events: () => fanout.subscribed },
+    metrics,
+  });
+  const owned =
+    'httpServer' in options
+      ? undefined
+      : createServer((req, res) => probes(req, res) || notFound(req, res));
+  const httpServer = owned ?? (options as MountedGatewayOptions).httpServer;
+  const events = new EventLog(options.redis, options.keys);
   let io: GatewayServer | undefined;
   let adapterSubscriber: Redis | undefined;
   let dashboard: Dashboard | undefined;
@@ -138,6 +161,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   return {
     start,
     close,
+    metrics,
     get port() {
       const address = owned?.address();
       return address && typeof address === 'object' ? (address as AddressInfo).port : undefined;
@@ -211,8 +235,9 @@ function listen(server: HttpServer, port: number, host: string | undefined): Pro
   });
 }
 
-/** Everything but Socket.IO's own path: a standalone gateway serves nothing else. */
-function notFound(_req: IncomingMessage, res: ServerResponse): void {
+/** Everything but Socket.IO's path and the probes: a standalone gateway serves nothing else. */
+function notFound(_req: IncomingMessage, res: ServerResponse): true {
   res.writeHead(404, { 'content-type': 'application/json' });
   res.end('{"error":{"code":"not_found","message":"this is the fleetpush Socket.IO gateway"}}');
+  return true;
 }

@@ -1,5 +1,5 @@
 import { gatewayConfigSchema, loadConfig } from '@fleetpush/config';
-import { createLogger, installShutdown } from '@fleetpush/runtime';
+import { createLogger, installShutdown, MetricsRegistry } from '@fleetpush/runtime';
 import { redisKeys, TokenStore } from '@fleetpush/store';
 import { Redis } from 'ioredis';
 import { createGateway } from './gateway';
@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     corsOrigins: config.corsOrigins,
     port: config.gatewayPort,
     logger,
+    metrics: new MetricsRegistry({ service: 'gateway', processMetrics: true }),
   });
   installShutdown([() => gateway.close(), () => redis.quit().then(() => undefined)], {
     onEvent: (event, detail) => logger.info({ event, err: detail }, 'shutdown'),

@@ -1,7 +1,7 @@
 import type { DeviceResult, DeviceTaskPayload } from '@fleetpush/contracts';
 import { retryDelayMs, retryPolicy, shouldRetry, type RetryPolicy } from '@fleetpush/domain';
 import type { DeviceTaskQueue } from '@fleetpush/queue';
-import type { Logger } from '@fleetpush/runtime';
+import type { Logger, WorkerMetrics } from '@fleetpush/runtime';
 import {
   leaseOwner,
   type BeginReply,
@@ -35,6 +35,8 @@ export interface ProcessorDeps {
   /** This worker's id, recorded in each device result. */
   readonly workerId: string;
   readonly random?: () => number;
+  /** Counts devices this worker ended, by outcome and failure code, and their durations. */
+  readonly metrics?: WorkerMetrics;
 }
 
 type Begun = Extract<BeginReply, { kind: 'go' | 'recover' }>;
@@ -221,7 +223,9 @@ export class DeviceTaskProcessor {
       result,
       stripUndefined(event),
     );
-    return reply.kind === 'ok' ? reply.dispatch : [];
+    if (reply.kind !== 'ok') return [];
+    this.deps.metrics?.deviceFinished(state, outcome.code, durationMs / 1_000);
+    return reply.dispatch;
   }
 
   private async retried(

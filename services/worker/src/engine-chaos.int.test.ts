@@ -1,60 +1,17 @@
 import { startPrivateRedis, waitUntil, withRedis } from '@fleetpush/testing';
 import { DeviceLeases, WorkerRegistry } from '@fleetpush/store';
 import { Redis } from 'ioredis';
+import {
+  expectInvariants,
+  FIVE_MORE_LINES,
+  NTP,
+  startWorkers,
+} from './__fixtures__/fleet-invariants';
 import { EngineHarness, withEngine } from './__fixtures__/engine-harness';
 import { stateCounts } from './__fixtures__/observations';
-import { spawnWorker, stopWorkers, type WorkerProcess } from './__fixtures__/worker-process';
+import { stopWorkers, type WorkerProcess } from './__fixtures__/worker-process';
 
 jest.setTimeout(180_000);
-
-const NTP = 'ntp server 10.9.9.9';
-const FIVE_MORE_LINES = [
-  'logging host 10.1.1.1',
-  'snmp-server location lab',
-  'ip domain-name example.net',
-  'ntp server 10.9.9.10',
-  'logging host 10.1.1.2',
-];
-
-/** Starts worker processes and waits until every one is consuming (its heartbeat is in Redis). */
-async function startWorkers(h: EngineHarness, count: number): Promise<WorkerProcess[]> {
-  const workers = Array.from({ length: count }, () =>
-    spawnWorker({ redisUrl: h.url, prefix: h.prefix, secretKey: h.secretKey, concurrency: 40 }),
-  );
-  const registry = new WorkerRegistry(h.redis, h.keys);
-  await waitUntil(async () => (await registry.live()).length === count, {
-    timeoutMs: 60_000,
-    description: `${count} workers live`,
-  });
-  return workers;
-}
-
-/** Every device of the job ended exactly once, and no device got the change twice. */
-async function expectInvariants(
-  h: EngineHarness,
-  jobId: string,
-  devices: number,
-  reapply = false,
-): Promise<Record<string, number>> {
-  const states = await h.reader.deviceStates(jobId);
-  expect(states.size).toBe(devices);
-  expect(
-    [...states.values()].every((s) => ['succeeded', 'failed', 'skipped', 'aborted'].includes(s)),
-  ).toBe(true);
-  expect(await h.reader.dispatched(jobId)).toEqual([]);
-  const results = await h.reader.results(jobId);
-  for (const [index, device] of h.fleet.devices.entries()) {
-    const applied = device.ledger.count(NTP);
-    const result = results.get(index) as { state: string; code?: string; recovered_from?: string };
-    // Only a device recovered with the job's consent to re-apply may see the change twice.
-    expect(applied).toBeLessThanOrEqual(reapply && result.recovered_from ? 2 : 1);
-    if (result.state === 'succeeded') expect(applied).toBeGreaterThanOrEqual(1);
-    if (result.state === 'skipped') expect(applied).toBe(0);
-    if (result.state === 'failed')
-      expect(['uncertain_after_crash', 'command_timeout']).toContain(result.code);
-  }
-  return stateCounts(h, jobId);
-}
 
 /** Pids of worker processes holding a stalled device mid-apply right now (from the devices' leases). */
 async function pidsMidApply(h: EngineHarness, jobId: string): Promise<number[]> {

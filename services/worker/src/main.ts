@@ -13,9 +13,14 @@ async function main(): Promise<void> {
     );
     process.exit(2);
   }
-  const service = createWorkerService({ ...config, secretKey }, logger);
+  const service = createWorkerService({ ...config, secretKey }, logger, { processMetrics: true });
   installShutdown([() => service.close()], {
-    onEvent: (event) => logger.info({ event }, 'shutdown'),
+    drainTimeoutMs: config.drainTimeoutMs,
+    // Forced: in-flight devices are left to another worker's recovery, so it is a warning.
+    onEvent: (event, detail) =>
+      event === 'forced'
+        ? logger.warn({ event, reason: detail }, 'shutdown forced')
+        : logger.info({ event }, 'shutdown'),
   });
   await service.start();
 }

@@ -19,6 +19,8 @@ export interface SessionOpenerDeps {
   readonly secrets: SecretBox;
   readonly hostKeys: HostKeyStore;
   readonly hostKeyPolicy: 'strict' | 'tofu';
+  /** Called at each login attempt (the `fleetpush_ssh_logins_total` counter). */
+  readonly onLogin?: () => void;
 }
 
 /**
@@ -27,7 +29,15 @@ export interface SessionOpenerDeps {
  * configured policy through the shared store).
  */
 export class SessionOpener {
+  /** Owners of the sessions this process holds open now. */
+  private readonly held = new Set<string>();
+
   constructor(private readonly deps: SessionOpenerDeps) {}
+
+  /** SSH sessions this process holds open now (the `fleetpush_ssh_sessions_open` gauge). */
+  get openCount(): number {
+    return this.held.size;
+  }
 
   /** Waits for a session slot and a login token, then logs in. */
   async open(
@@ -44,7 +54,8 @@ export class SessionOpener {
     ) {
       await sleep(admission.retryInMs, signal);
     }
-    return (this.deps.connect ?? openSession)(
+    this.deps.onLogin?.();
+    const session = await (this.deps.connect ?? openSession)(
       {
         host: task.host,
         port: task.port,
@@ -67,10 +78,13 @@ export class SessionOpener {
         onLine,
       },
     );
+    this.held.add(owner);
+    return session;
   }
 
   /** Releases the fleet-wide session slot. */
   async release(owner: string): Promise<void> {
+    this.held.delete(owner);
     await this.deps.limits.releaseSession(owner);
   }
 

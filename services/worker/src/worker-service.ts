@@ -1,7 +1,15 @@
 import type { WorkerConfig } from '@fleetpush/config';
 import { SecretBox } from '@fleetpush/inventory';
 import { createDeviceTaskWorker, DeviceTaskQueue } from '@fleetpush/queue';
-import type { Logger } from '@fleetpush/runtime';
+import {
+  MetricsRegistry,
+  redisAnswers,
+  registerClusterMetrics,
+  registerWorkerMetrics,
+  startProbeServer,
+  type Logger,
+  type ProbeServer,
+} from '@fleetpush/runtime';
 import {
   DeviceLeases,
   EventLog,
@@ -25,11 +33,22 @@ import { SessionOpener, type ConnectFn } from './session-opener';
 export type WorkerServiceConfig = Pick<
   WorkerConfig,
   'redisUrl' | 'prefix' | 'workerConcurrency' | 'maxSshSessions' | 'loginRate' | 'hostKeyPolicy'
-> & { readonly secretKey: Uint8Array };
+> & {
+  readonly secretKey: Uint8Array;
+  /**
+   * Port of the probes and `/metrics` (`FLEETPUSH_WORKER_HTTP_PORT`; 0 = any free one);
+   * without it the worker serves no HTTP (in-process test workers).
+   */
+  readonly workerHttpPort?: number;
+};
 
 /** A running worker: the device-task consumer, the control listener and the reconciler. */
 export interface WorkerService {
   readonly id: string;
+  /** The port of `/healthz`, `/readyz` and `/metrics` once started, if it serves them. */
+  readonly httpPort: number | undefined;
+  /** This process's metrics (what `/metrics` serves). */
+  readonly metrics: MetricsRegistry;
   start(): Promise<void>;
   /** Stops taking work, lets in-flight devices finish, closes connections; idempotent. */
   close(): Promise<void>;
@@ -44,6 +63,8 @@ export interface WorkerServiceOptions {
   readonly reconciler?: ReconcilerOptions;
   /** Replaces the SSH login (a benchmark of orchestration alone passes a session without SSH). */
   readonly connect?: ConnectFn;
+  /** Export the process metrics (CPU, memory, GC) too; `main.ts` turns it on. */
+  readonly processMetrics?: boolean;
 }
 
 export function createWorkerService(
@@ -73,25 +94,33 @@ export function createWorkerService(
     logger.warn({ err: error.message }, 'device-task queue error'),
   );
   const control = new ControlListener(subscriber, redis, keys);
+  const metrics = new MetricsRegistry({
+    service: 'worker',
+    processMetrics: options.processMetrics,
+  });
+  const sessions = new SessionOpener({
+    limits: new FleetLimits(redis, config.prefix, {
+      maxSessions: config.maxSshSessions,
+      loginsPerSecond: config.loginRate,
+    }),
+    secrets: new SecretBox(config.secretKey),
+    hostKeys: new RedisHostKeyStore(redis, config.prefix),
+    hostKeyPolicy: config.hostKeyPolicy,
+    connect: options.connect,
+    onLogin: () => workerMetrics.sshLogin(),
+  });
+  const workerMetrics = registerWorkerMetrics(metrics, { openSessions: () => sessions.openCount });
   const processor = new DeviceTaskProcessor({
     coordinator,
     contexts: new DeviceContextLoader(reader),
     queue,
     events: new EventLog(redis, keys),
     leases: new DeviceLeases(redis, config.prefix),
-    sessions: new SessionOpener({
-      limits: new FleetLimits(redis, config.prefix, {
-        maxSessions: config.maxSshSessions,
-        loginsPerSecond: config.loginRate,
-      }),
-      secrets: new SecretBox(config.secretKey),
-      hostKeys: new RedisHostKeyStore(redis, config.prefix),
-      hostKeyPolicy: config.hostKeyPolicy,
-      connect: options.connect,
-    }),
+    sessions,
     control,
     logger,
     workerId: id,
+    metrics: workerMetrics,
   });
   const reconciler = new Reconciler(
     redis,
@@ -111,6 +140,10 @@ export function createWorkerService(
     autorun: false,
   });
   worker.on('error', (error) => logger.warn({ err: error.message }, 'device-task worker error'));
+  registerClusterMetrics(metrics, {
+    jobsByState: () => reader.activeJobsByState(),
+    queueDepth: () => queue.depth(),
+  });
   const registry = new WorkerRegistry(redis, keys);
   const info = {
     id,
@@ -121,25 +154,43 @@ export function createWorkerService(
   };
   const beat = (): void => void registry.beat(info).catch(() => undefined);
   let heartbeat: NodeJS.Timeout | undefined;
+  let probes: ProbeServer | undefined;
   let closing: Promise<void> | undefined;
+  // Ready = Redis answers and this worker takes tasks: running, and not draining.
+  const checks = {
+    redis: redisAnswers(redis),
+    consuming: () => closing === undefined && worker.isRunning() && !worker.isPaused(),
+  };
   return {
     id,
+    metrics,
+    get httpPort() {
+      return probes?.port;
+    },
     async start() {
       await control.start();
       reconciler.start();
       void worker.run();
       await registry.beat(info);
       heartbeat = setInterval(beat, WorkerRegistry.intervalMs);
-      logger.info({ workerId: id, concurrency: config.workerConcurrency }, 'worker started');
+      if (config.workerHttpPort !== undefined)
+        probes = await startProbeServer({ port: config.workerHttpPort, checks, metrics });
+      logger.info(
+        { workerId: id, concurrency: config.workerConcurrency, httpPort: probes?.port },
+        'worker started',
+      );
     },
     close() {
       closing ??= (async () => {
+        logger.info({ workerId: id }, 'worker draining: no new device tasks');
         if (heartbeat) clearInterval(heartbeat);
         await registry.remove(id).catch(() => undefined);
+        // Waits for the in-flight devices (the process's drain timeout bounds it).
         await worker.close();
         await reconciler.close();
         await control.close();
         await queue.close();
+        await probes?.close();
         for (const connection of [redis, bullConnection, subscriber, queueConnection])
           connection.disconnect();
         logger.info({ workerId: id }, 'worker stopped');

@@ -77,4 +77,17 @@ export class JobReader {
   async activeJobIds(): Promise<string[]> {
     return this.redis.smembers(this.keys.activeJobs);
   }
+
+  /** Jobs not yet known to be terminal, counted by their status (for the `fleetpush_jobs` gauge). */
+  async activeJobsByState(): Promise<Record<string, number>> {
+    const ids = await this.activeJobIds();
+    const pipeline = this.redis.pipeline();
+    for (const id of ids) pipeline.hget(this.keys.job(id).record, 'status');
+    const counts: Record<string, number> = {};
+    for (const [error, status] of (await pipeline.exec()) ?? []) {
+      if (error || typeof status !== 'string') continue;
+      counts[status] = (counts[status] ?? 0) + 1;
+    }
+    return counts;
+  }
 }

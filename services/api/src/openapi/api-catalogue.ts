@@ -75,6 +75,10 @@ export interface ApiRoute {
 
 const V1 = '/api/v1' as const;
 const CSV: TextBody = { mediaType: 'text/csv', description: 'the inventory as CSV' };
+const PROMETHEUS: TextBody = {
+  mediaType: 'text/plain; version=0.0.4',
+  description: 'Prometheus text exposition: counts and durations, no identifiers or secrets',
+};
 const NOT_FOUND = [404];
 
 const jobPage = pageOf(jobViewSchema);
@@ -100,6 +104,14 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: 'Readiness probe (Redis answers)',
     access: 'public',
     responses: { 200: readinessSchema, 503: readinessSchema },
+  },
+  {
+    method: 'get',
+    path: '/metrics',
+    base: '',
+    summary: 'Prometheus metrics (requests, jobs by state, queue depth)',
+    access: 'public',
+    responses: { 200: PROMETHEUS },
   },
   {
     method: 'get',

@@ -1,3 +1,4 @@
+import type { MetricsRegistry } from '@fleetpush/runtime';
 import { Router } from 'express';
 import type { ApiDeps } from '../api-deps';
 
@@ -22,9 +23,10 @@ async function redisAnswers(deps: ApiDeps): Promise<boolean> {
 
 /**
  * Probes for orchestrators, without authentication and without data: `/healthz` says the
- * process serves requests; `/readyz` says it can do its work (Redis answers), 503 otherwise.
+ * process serves requests; `/readyz` says it can do its work (Redis answers), 503 otherwise;
+ * `/metrics` is the Prometheus scrape (counts and durations only).
  */
-export function healthRoutes(deps: ApiDeps): Router {
+export function healthRoutes(deps: ApiDeps, metrics: MetricsRegistry): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -34,6 +36,10 @@ export function healthRoutes(deps: ApiDeps): Router {
     res
       .status(redis ? 200 : 503)
       .json({ status: redis ? 'ready' : 'not_ready', checks: { redis } });
+  });
+  router.get('/metrics', async (_req, res) => {
+    const { contentType, body } = await metrics.exposition();
+    res.type(contentType).send(body);
   });
   return router;
 }

@@ -21,6 +21,10 @@ export interface SpawnWorkerOptions {
   /** 32-byte key sealing device secrets (FLEETPUSH_SECRET_KEY). */
   readonly secretKey: Uint8Array;
   readonly concurrency?: number;
+  /** Port of its probes and `/metrics` (default 0: any free one, when the test does not ask). */
+  readonly httpPort?: number;
+  /** How long its first SIGTERM may drain before it forces (FLEETPUSH_DRAIN_TIMEOUT_MS). */
+  readonly drainTimeoutMs?: number;
 }
 
 /** Starts `services/worker/src/main.ts` under tsx with the given configuration. */
@@ -39,6 +43,10 @@ export function spawnWorker(options: SpawnWorkerOptions): WorkerProcess {
         FLEETPUSH_PREFIX: options.prefix,
         FLEETPUSH_SECRET_KEY: Buffer.from(options.secretKey).toString('hex'),
         FLEETPUSH_WORKER_CONCURRENCY: String(options.concurrency ?? 50),
+        FLEETPUSH_WORKER_HTTP_PORT: String(options.httpPort ?? 0),
+        ...(options.drainTimeoutMs === undefined
+          ? {}
+          : { FLEETPUSH_DRAIN_TIMEOUT_MS: String(options.drainTimeoutMs) }),
         FLEETPUSH_HOST_KEY_POLICY: 'tofu',
         // The simulator needs no AAA protection; the default login rate would pace the tests.
         FLEETPUSH_LOGIN_RATE: '5000',
