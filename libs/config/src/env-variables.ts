@@ -190,6 +190,20 @@ const deviceTimeoutMs = envVariable({
   field: durationMsField({ example: 180000 }),
 });
 
+const importCheckConcurrency = envVariable({
+  name: 'FLEETPUSH_IMPORT_CHECK_CONCURRENCY',
+  key: 'importCheckConcurrency',
+  description: 'parallel SSH logins of an import with `validate=connect`',
+  // Fifty logins at once finish a 1,000-device check in seconds and stay within what AAA
+  // servers commonly take.
+  default: '50',
+  field: positiveIntField({
+    max: 1000,
+    meaning: 'parallel logins of a connection check',
+    example: 50,
+  }),
+});
+
 /**
  * Every variable by config key, in the order of the README table. Services compose these;
  * a new variable is added here and nowhere else.
@@ -213,4 +227,5 @@ export const ENV_VARIABLES = {
   connectTimeoutMs,
   commandTimeoutMs,
   deviceTimeoutMs,
+  importCheckConcurrency,
 } as const;

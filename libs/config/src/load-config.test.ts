@@ -38,6 +38,9 @@ describe('loadConfig', () => {
       logLevel: 'info',
       dataDir: '.fleetpush',
       corsOrigins: [],
+      hostKeyPolicy: 'tofu',
+      connectTimeoutMs: 10000,
+      importCheckConcurrency: 50,
     });
     expect(loadConfig(workerConfigSchema, {})).toMatchObject({
       workerConcurrency: 100,

@@ -1,6 +1,7 @@
 import type { SecretBox } from '@fleetpush/inventory';
 import type { DeviceTaskQueue } from '@fleetpush/queue';
 import type { Logger } from '@fleetpush/runtime';
+import type { HostKeyPolicy, HostKeyStore, openSession } from '@fleetpush/ssh';
 import type {
   AdminToken,
   CredentialStore,
@@ -25,6 +26,20 @@ export interface ApiLimits {
   readonly authFailuresPerMinute?: number;
 }
 
+/** How `validate=connect` imports log in to devices; every field has a default. */
+export interface ConnectCheckSettings {
+  /** `FLEETPUSH_HOST_KEY_POLICY`, as the workers use it (default `tofu`). */
+  readonly hostKeyPolicy?: HostKeyPolicy;
+  /** Default: the shared Redis store the workers record first-seen keys in. */
+  readonly hostKeys?: HostKeyStore;
+  /** `FLEETPUSH_IMPORT_CHECK_CONCURRENCY` (default 50). */
+  readonly concurrency?: number;
+  /** `FLEETPUSH_CONNECT_TIMEOUT_MS` (default 10 s). */
+  readonly connectTimeoutMs?: number;
+  /** Replaces libs/ssh's `openSession` (tests). */
+  readonly connect?: typeof openSession;
+}
+
 /** Everything {@link createApi} needs, built by `main.ts` (or a test). */
 export interface ApiDeps {
   readonly redis: Redis;
@@ -41,6 +56,7 @@ export interface ApiDeps {
   /** `FLEETPUSH_ADMIN_TOKEN`, accepted as the bootstrap admin. */
   readonly adminToken?: AdminToken;
   readonly limits?: ApiLimits;
+  readonly connectCheck?: ConnectCheckSettings;
   /** Clock (injectable for tests). */
   readonly now?: () => Date;
 }

@@ -42,6 +42,11 @@ async function main(): Promise<void> {
     queue,
     logger,
     adminToken: config.adminToken,
+    connectCheck: {
+      hostKeyPolicy: config.hostKeyPolicy,
+      concurrency: config.importCheckConcurrency,
+      connectTimeoutMs: config.connectTimeoutMs,
+    },
   });
   const server = app.listen(config.port);
   const closeServer = (): Promise<void> =>
