@@ -204,6 +204,22 @@ const importCheckConcurrency = envVariable({
   }),
 });
 
+/** An HMAC key shorter than this is guessable offline from one signed body. */
+const WEBHOOK_SECRET_MIN_LENGTH = 32;
+
+const webhookSecret = optionalEnvVariable({
+  name: 'FLEETPUSH_WEBHOOK_SECRET',
+  key: 'webhookSecret',
+  description:
+    'HMAC-SHA256 key of job webhooks (`X-Fleetpush-Signature: sha256=<hex>` of the body)',
+  whenUnset: 'webhooks are sent unsigned',
+  secret: true,
+  field: secretField({
+    minLength: WEBHOOK_SECRET_MIN_LENGTH,
+    hint: 'Generate one with `openssl rand -hex 32` and give it to the webhook receivers.',
+  }),
+});
+
 /**
  * Every variable by config key, in the order of the README table. Services compose these;
  * a new variable is added here and nowhere else.
@@ -228,4 +244,5 @@ export const ENV_VARIABLES = {
   commandTimeoutMs,
   deviceTimeoutMs,
   importCheckConcurrency,
+  webhookSecret,
 } as const;

@@ -41,6 +41,7 @@ export const SERVICE_VARIABLES = {
     V.connectTimeoutMs,
     V.commandTimeoutMs,
     V.deviceTimeoutMs,
+    V.webhookSecret,
   ],
   gateway: [...REDIS, V.gatewayPort, V.adminToken, V.logLevel, V.dataDir, V.corsOrigins],
   cli: [V.url, V.token, V.dataDir, V.logLevel],

@@ -13,7 +13,10 @@ async function main(): Promise<void> {
     );
     process.exit(2);
   }
-  const service = createWorkerService({ ...config, secretKey }, logger);
+  const webhookSecret = config.webhookSecret?.reveal();
+  if (!webhookSecret)
+    logger.warn('FLEETPUSH_WEBHOOK_SECRET is unset: job webhooks are sent unsigned');
+  const service = createWorkerService({ ...config, secretKey, webhookSecret }, logger);
   installShutdown([() => service.close()], {
     onEvent: (event) => logger.info({ event }, 'shutdown'),
   });

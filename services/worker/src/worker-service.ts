@@ -1,6 +1,11 @@
 import type { WorkerConfig } from '@fleetpush/config';
 import { SecretBox } from '@fleetpush/inventory';
-import { createDeviceTaskWorker, DeviceTaskQueue } from '@fleetpush/queue';
+import {
+  createDeviceTaskWorker,
+  createWebhookWorker,
+  DeviceTaskQueue,
+  WebhookQueue,
+} from '@fleetpush/queue';
 import type { Logger } from '@fleetpush/runtime';
 import {
   DeviceLeases,
@@ -20,12 +25,21 @@ import { DeviceContextLoader } from './device-context';
 import { DeviceTaskProcessor } from './device-task-processor';
 import { Reconciler, type ReconcilerOptions } from './reconciler';
 import { SessionOpener, type ConnectFn } from './session-opener';
+import { notifyUrlOf } from './webhook-body';
+import { WebhookSender } from './webhook-sender';
+
+/** Webhook deliveries in flight per worker process: each is one short POST. */
+const WEBHOOK_CONCURRENCY = 10;
 
 /** The worker settings a service needs (a subset of the worker's config). */
 export type WorkerServiceConfig = Pick<
   WorkerConfig,
   'redisUrl' | 'prefix' | 'workerConcurrency' | 'maxSshSessions' | 'loginRate' | 'hostKeyPolicy'
-> & { readonly secretKey: Uint8Array };
+> & {
+  readonly secretKey: Uint8Array;
+  /** `FLEETPUSH_WEBHOOK_SECRET` (revealed); unset = unsigned webhooks. */
+  readonly webhookSecret?: string;
+};
 
 /** A running worker: the device-task consumer, the control listener and the reconciler. */
 export interface WorkerService {
@@ -44,6 +58,8 @@ export interface WorkerServiceOptions {
   readonly reconciler?: ReconcilerOptions;
   /** Replaces the SSH login (a benchmark of orchestration alone passes a session without SSH). */
   readonly connect?: ConnectFn;
+  /** Webhook retry backoff base and receiver timeout (tests shorten them). */
+  readonly webhooks?: { readonly backoffMs?: number; readonly timeoutMs?: number };
 }
 
 export function createWorkerService(
@@ -87,16 +103,33 @@ export function createWorkerService(
     logger,
     workerId: id,
   });
-  const reconciler = new Reconciler(
-    redis,
-    keys,
+  const webhookQueue = new WebhookQueue(redis, config.prefix, {
+    backoffMs: options.webhooks?.backoffMs,
+    onError: (error) => logger.warn({ err: error.message }, 'webhook queue error'),
+  });
+  const onJobFinished = async (jobId: string): Promise<void> => {
+    if (notifyUrlOf((await reader.record(jobId))?.spec) !== undefined) {
+      await webhookQueue.enqueue(jobId);
+    }
+  };
+  const reconciler = new Reconciler(redis, keys, reader, coordinator, queue, id, logger, {
+    ...options.reconciler,
+    onJobFinished,
+  });
+  const sender = new WebhookSender({
     reader,
-    coordinator,
-    queue,
-    id,
     logger,
-    options.reconciler,
-  );
+    secret: config.webhookSecret,
+    timeoutMs: options.webhooks?.timeoutMs,
+  });
+  const webhookWorker = createWebhookWorker({
+    connection: bullConnection,
+    prefix: config.prefix,
+    concurrency: WEBHOOK_CONCURRENCY,
+    processor: (payload, attempt) => sender.deliver(payload, attempt),
+    autorun: false,
+  });
+  webhookWorker.on('error', (error) => logger.warn({ err: error.message }, 'webhook worker error'));
   const worker = createDeviceTaskWorker({
     connection: bullConnection,
     prefix: config.prefix,
@@ -122,6 +155,7 @@ export function createWorkerService(
       await control.start();
       reconciler.start();
       void worker.run();
+      void webhookWorker.run();
       await registry.beat(info);
       heartbeat = setInterval(beat, WorkerRegistry.intervalMs);
       logger.info({ workerId: id, concurrency: config.workerConcurrency }, 'worker started');
@@ -132,6 +166,8 @@ export function createWorkerService(
         await registry.remove(id).catch(() => undefined);
         await worker.close();
         await reconciler.close();
+        await webhookWorker.close();
+        await webhookQueue.close();
         await control.close();
         await queue.close();
         for (const connection of [redis, bullConnection, subscriber]) connection.disconnect();
