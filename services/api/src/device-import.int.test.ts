@@ -127,6 +127,44 @@ describe('POST /devices/import with Accept: application/x-ndjson', () => {
   });
 });
 
+describe('import edge cases found by the fuzz', () => {
+  it('answers a CSV whose header is refused in full (the request body is not cut under the answer)', async () => {
+    await withApi(async (h) => {
+      for (const accept of ['application/json', 'application/x-ndjson']) {
+        const res = await importRequest(h, 'verify_cmds\n\n', '', accept);
+        expect(res.status).toBe(accept === 'application/json' ? 400 : 200);
+        expect(res.body as string).toContain('import_rejected');
+      }
+    });
+  });
+
+  it('refuses a device_type that only Object.prototype knows, naming the row', async () => {
+    await withApi(async (h) => {
+      const csv = csvOf([deviceRow('10.0.0.1', { device_type: '__proto__' })]);
+      const res = await importRequest(h, csv, '', 'application/json');
+      expect(res.status).toBe(400);
+      expect(JSON.parse(res.body as string).error.details).toEqual([
+        expect.objectContaining({ path: 'device_type', row: 2 }),
+      ]);
+    });
+  });
+
+  it('answers a path with broken percent-encoding with 400, not 500', async () => {
+    await withApi(async (h) => {
+      const res = await h
+        .http()
+        .get('/api/v1/jobs/%E0%A4%A')
+        .set('Authorization', h.auth('viewer'));
+      expect(res.status).toBe(400);
+      expect(res.body.error).toEqual({
+        code: 'validation_failed',
+        message: 'the request path is malformed',
+        details: [{ path: '(path)', message: 'a path segment is not valid percent-encoding' }],
+      });
+    });
+  });
+});
+
 describe('POST /devices/import?validate=connect', () => {
   it('stores the inventory and reports login, refused auth and a closed port per device', async () => {
     const fleet = await startFleet({

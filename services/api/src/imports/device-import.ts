@@ -8,7 +8,8 @@ import {
   importDevices,
   type ImportResult,
 } from '@fleetpush/inventory';
-import type { Request } from 'express';
+import { PassThrough } from 'node:stream';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../api-deps';
 import { ApiErrorCode, ApiHttpError } from '../errors';
@@ -57,21 +58,43 @@ export function refuseDeclaredTooLarge(req: Request, deps: ApiDeps): void {
   if (Number(req.get('content-length') ?? 0) > maxBytes) throw tooLarge(maxBytes, 'bytes');
 }
 
+/**
+ * The request body as the importer's input. The importer destroys its input when it stops
+ * early (a header problem, the size limit); destroying the request itself would cut the
+ * connection before the answer is sent, so it reads through a pass-through, and a request left
+ * partly unread ends its connection once the answer is out (nothing is drained without bound).
+ */
+function bodyOf(req: Request, res: Response): PassThrough {
+  const body = new PassThrough();
+  req.pipe(body);
+  res.once('finish', () => {
+    if (req.complete) return;
+    req.unpipe(body);
+    req.socket.end();
+  });
+  return body;
+}
+
 async function readImport(
   req: Request,
+  res: Response,
   deps: ApiDeps,
   onProgress?: (rows: number) => void,
 ): Promise<ImportResult> {
   refuseDeclaredTooLarge(req, deps);
   const maxBytes = deps.limits?.importBytes ?? MAX_IMPORT_BYTES;
+  const body = bodyOf(req, res);
   try {
-    return await importDevices(req, { secrets: deps.secretBox, maxBytes, onProgress });
+    return await importDevices(body, { secrets: deps.secretBox, maxBytes, onProgress });
   } catch (error) {
     if (error instanceof ImportTooLargeError) throw tooLarge(error.max, error.limit);
     if (error instanceof ImportReadError) {
       throw new ApiHttpError(400, ApiErrorCode.validation, 'the CSV body could not be read');
     }
     throw error;
+  } finally {
+    // Tell the client up front that this connection ends after the answer.
+    if (!req.complete && !res.headersSent) res.setHeader('Connection', 'close');
   }
 }
 
@@ -100,11 +123,12 @@ function refuseIfRejected(result: ImportResult, partial: boolean): void {
  */
 export async function runImport(
   req: Request,
+  res: Response,
   deps: ApiDeps,
   query: ImportQuery,
   onProgress?: (rows: number) => void,
 ): Promise<{ outcome: ImportOutcome; devices: readonly NewDevice[] }> {
-  const result = await readImport(req, deps, onProgress);
+  const result = await readImport(req, res, deps, onProgress);
   refuseIfRejected(result, query.partial);
   const devices = devicesToStore(result, query.partial);
   let created = devices.length;

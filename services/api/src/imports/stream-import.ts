@@ -48,7 +48,7 @@ export async function streamImport(
   openNdjson(res);
   writeLine(res, { type: 'start', ...query });
   try {
-    const { outcome, devices } = await runImport(req, deps, query, (rows) =>
+    const { outcome, devices } = await runImport(req, res, deps, query, (rows) =>
       writeLine(res, { type: 'progress', phase: 'parse', rows }),
     );
     const connection = query.validate === 'connect' ? await check(deps, res, devices) : undefined;

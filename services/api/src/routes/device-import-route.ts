@@ -27,7 +27,7 @@ export function deviceImportRoute(deps: ApiDeps): Router {
         await streamImport(req, res, deps, query);
         return;
       }
-      const { outcome, devices } = await runImport(req, deps, query);
+      const { outcome, devices } = await runImport(req, res, deps, query);
       const connection =
         query.validate === 'connect'
           ? await checkConnections(devices, connectCheckOptions(deps))
