@@ -8,11 +8,11 @@ import {
   importDevices,
   type ImportResult,
 } from '@fleetpush/inventory';
-import { PassThrough } from 'node:stream';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../api-deps';
 import { ApiErrorCode, ApiHttpError } from '../errors';
+import { requestBody } from './request-body';
 
 const booleanParam = z.enum(['true', 'false']).transform((s) => s === 'true');
 
@@ -58,23 +58,6 @@ export function refuseDeclaredTooLarge(req: Request, deps: ApiDeps): void {
   if (Number(req.get('content-length') ?? 0) > maxBytes) throw tooLarge(maxBytes, 'bytes');
 }
 
-/**
- * The request body as the importer's input. The importer destroys its input when it stops
- * early (a header problem, the size limit); destroying the request itself would cut the
- * connection before the answer is sent, so it reads through a pass-through, and a request left
- * partly unread ends its connection once the answer is out (nothing is drained without bound).
- */
-function bodyOf(req: Request, res: Response): PassThrough {
-  const body = new PassThrough();
-  req.pipe(body);
-  res.once('finish', () => {
-    if (req.complete) return;
-    req.unpipe(body);
-    req.socket.end();
-  });
-  return body;
-}
-
 async function readImport(
   req: Request,
   res: Response,
@@ -83,7 +66,7 @@ async function readImport(
 ): Promise<ImportResult> {
   refuseDeclaredTooLarge(req, deps);
   const maxBytes = deps.limits?.importBytes ?? MAX_IMPORT_BYTES;
-  const body = bodyOf(req, res);
+  const body = requestBody(req, res);
   try {
     return await importDevices(body, { secrets: deps.secretBox, maxBytes, onProgress });
   } catch (error) {
