@@ -73,7 +73,7 @@ export class Reconciler {
   private async repair(jobId: string): Promise<void> {
     const status = (await this.reader.record(jobId))?.status;
     if (status === undefined || ['completed', 'failed', 'cancelled'].includes(status)) {
-      if (status !== undefined) await this.options.onJobFinished?.(jobId);
+      if (status !== undefined && !(await this.finished(jobId))) return;
       await this.redis.srem(this.keys.activeJobs, jobId);
       return;
     }
@@ -92,6 +92,20 @@ export class Reconciler {
         'redispatching a lost device task',
       );
       await this.enqueue(jobId, [fresh]);
+    }
+  }
+
+  /**
+   * Runs the finished-job hook; false (logged) when it failed, so that the job stays active for
+   * the next pass while the other jobs of this pass are still repaired.
+   */
+  private async finished(jobId: string): Promise<boolean> {
+    try {
+      await this.options.onJobFinished?.(jobId);
+      return true;
+    } catch (error) {
+      this.logger.warn({ jobId, err: error }, 'finished-job hook failed; retrying next pass');
+      return false;
     }
   }
 

@@ -17,8 +17,13 @@ export interface JobWebhook {
 
 /** The `notify_url` of a stored job, if it asked for one. */
 export function notifyUrlOf(spec: string | undefined): string | undefined {
-  const parsed = JSON.parse(spec ?? 'null') as { notify_url?: unknown } | null;
-  return typeof parsed?.notify_url === 'string' ? parsed.notify_url : undefined;
+  try {
+    const parsed = JSON.parse(spec ?? 'null') as { notify_url?: unknown } | null;
+    return typeof parsed?.notify_url === 'string' ? parsed.notify_url : undefined;
+  } catch {
+    // A damaged spec cannot say where to notify; the job itself is unaffected.
+    return undefined;
+  }
 }
 
 async function tallies(

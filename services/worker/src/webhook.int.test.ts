@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { jobWebhookBodySchema } from '@fleetpush/contracts';
 import { WebhookQueue } from '@fleetpush/queue';
 import { installLeakCheck, waitUntil, withRedis } from '@fleetpush/testing';
-import { withEngine, type EngineHarness } from './__fixtures__/engine-harness';
+import { testLogger, withEngine, type EngineHarness } from './__fixtures__/engine-harness';
+import { Reconciler } from './reconciler';
 
 jest.setTimeout(60_000);
 installLeakCheck(5_000);
@@ -162,5 +163,37 @@ describe('job webhooks (real Redis, real SSH, a local HTTP receiver)', () => {
           });
         }),
       ),
+    ));
+});
+
+describe('the finished-job hook of the reconciler', () => {
+  it('keeps a job whose hook failed active for the next pass, and still finishes the others', () =>
+    withRedis((ctx) =>
+      withEngine(ctx, { devices: 2, platforms: ['cisco_ios'] }, async (h) => {
+        const [broken, fine] = [
+          await h.submit({}, { start: false }),
+          await h.submit({}, { start: false }),
+        ];
+        for (const id of [broken, fine]) {
+          await h.redis.hset(h.keys.job(id).record, 'status', 'completed');
+        }
+        const calls: string[] = [];
+        let failing = true;
+        const reconciler = (): Reconciler =>
+          new Reconciler(h.redis, h.keys, h.reader, h.coordinator, h.queue, 'w1', testLogger(), {
+            onJobFinished: async (jobId) => {
+              calls.push(jobId);
+              if (failing && jobId === broken) throw new Error('queue unavailable');
+            },
+          });
+        await reconciler().pass();
+        expect((await h.reader.activeJobIds()).sort()).toEqual([broken]);
+        await h.redis.del(`${h.prefix}:reconciler:lock`);
+        failing = false;
+        await reconciler().pass();
+        expect(await h.reader.activeJobIds()).toEqual([]);
+        expect(calls.filter((id) => id === broken)).toHaveLength(2);
+        expect(calls.filter((id) => id === fine)).toHaveLength(1);
+      }),
     ));
 });
