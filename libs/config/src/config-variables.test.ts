@@ -65,6 +65,7 @@ describe('CONFIG_VARIABLES', () => {
       'FLEETPUSH_ADMIN_TOKEN',
       'FLEETPUSH_SECRET_KEY',
       'FLEETPUSH_TOKEN',
+      'FLEETPUSH_WEBHOOK_SECRET',
     ]);
     for (const v of secrets) expect(v.default).toBeUndefined();
   });

@@ -208,6 +208,36 @@ const deviceTimeoutMs = envVariable({
   field: durationMsField({ example: 180000 }),
 });
 
+const importCheckConcurrency = envVariable({
+  name: 'FLEETPUSH_IMPORT_CHECK_CONCURRENCY',
+  key: 'importCheckConcurrency',
+  description: 'parallel SSH logins of an import with `validate=connect`',
+  // Fifty logins at once finish a 1,000-device check in seconds and stay within what AAA
+  // servers commonly take.
+  default: '50',
+  field: positiveIntField({
+    max: 1000,
+    meaning: 'parallel logins of a connection check',
+    example: 50,
+  }),
+});
+
+/** An HMAC key shorter than this is guessable offline from one signed body. */
+const WEBHOOK_SECRET_MIN_LENGTH = 32;
+
+const webhookSecret = optionalEnvVariable({
+  name: 'FLEETPUSH_WEBHOOK_SECRET',
+  key: 'webhookSecret',
+  description:
+    'HMAC-SHA256 key of job webhooks (`X-Fleetpush-Signature: sha256=<hex>` of the body)',
+  whenUnset: 'webhooks are sent unsigned',
+  secret: true,
+  field: secretField({
+    minLength: WEBHOOK_SECRET_MIN_LENGTH,
+    hint: 'Generate one with `openssl rand -hex 32` and give it to the webhook receivers.',
+  }),
+});
+
 /**
  * Every variable by config key, in the order of the README table. Services compose these;
  * a new variable is added here and nowhere else.
@@ -233,4 +263,6 @@ export const ENV_VARIABLES = {
   connectTimeoutMs,
   commandTimeoutMs,
   deviceTimeoutMs,
+  importCheckConcurrency,
+  webhookSecret,
 } as const;

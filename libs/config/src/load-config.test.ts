@@ -39,6 +39,8 @@ describe('loadConfig', () => {
       dataDir: '.fleetpush',
       corsOrigins: [],
       hostKeyPolicy: 'tofu',
+      connectTimeoutMs: 10000,
+      importCheckConcurrency: 50,
     });
     expect(loadConfig(workerConfigSchema, {})).toMatchObject({
       workerConcurrency: 100,

@@ -25,8 +25,10 @@ export const SERVICE_VARIABLES = {
     V.logLevel,
     V.dataDir,
     V.corsOrigins,
-    // `POST /commands/exec` logs in to devices as the workers do.
+    // `POST /commands/exec` and `validate=connect` log in to devices as the workers do.
     V.hostKeyPolicy,
+    V.connectTimeoutMs,
+    V.importCheckConcurrency,
   ],
   worker: [
     ...REDIS,
@@ -42,6 +44,7 @@ export const SERVICE_VARIABLES = {
     V.connectTimeoutMs,
     V.commandTimeoutMs,
     V.deviceTimeoutMs,
+    V.webhookSecret,
   ],
   gateway: [...REDIS, V.gatewayPort, V.adminToken, V.logLevel, V.dataDir, V.corsOrigins],
   cli: [V.url, V.token, V.dataDir, V.logLevel],

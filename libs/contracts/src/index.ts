@@ -20,3 +20,4 @@ export * from './audit';
 export * from './api-responses';
 export * from './preset';
 export * from './command-exec';
+export * from './webhook';

@@ -77,6 +77,18 @@ describe('jobSubmissionSchema', () => {
     expect(problems({ ...minimal, global_vars: { 'bad-name': 'x' } })[0]).toMatch(/^global_vars/);
   });
 
+  it('takes an http(s) notify_url without credentials in it', () => {
+    for (const url of ['https://hooks.example.com/fleetpush', 'http://10.0.0.5:8000/h?x=1']) {
+      expect(problems({ ...minimal, notify_url: url })).toEqual([]);
+    }
+    expect(problems({ ...minimal, notify_url: 'ftp://hooks.example.com/' })).toEqual([
+      'notify_url: an http:// or https:// URL',
+    ]);
+    expect(problems({ ...minimal, notify_url: 'https://bot:s3cret@hooks.example.com/' })).toEqual([
+      'notify_url: credentials in notify_url are refused',
+    ]);
+  });
+
   it('never throws on arbitrary input: every body is accepted or refused with problems', () => {
     fc.assert(
       fc.property(fc.anything(), (body) => {

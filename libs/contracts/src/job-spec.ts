@@ -119,7 +119,15 @@ export const jobSubmissionSchema = z
       .min(1024)
       .max(16 * 1024 * 1024)
       .default(256 * 1024),
-    notify_url: z.url({ protocol: /^https?$/ }).optional(),
+    /**
+     * POSTed the job's summary when it ends (signed, retried; see the worker's README). No
+     * credentials in the URL: it is shown with the job, so it must not carry a secret.
+     */
+    notify_url: z
+      .url({ protocol: /^https?$/, error: 'an http:// or https:// URL' })
+      .max(2048)
+      .refine((u) => !/^https?:\/\/[^/?#]*@/i.test(u), 'credentials in notify_url are refused')
+      .optional(),
     labels: z.record(z.string().max(64), z.string().max(256)).optional(),
     tags: z.array(tagSchema).max(50).optional(),
   })

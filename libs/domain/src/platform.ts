@@ -45,5 +45,6 @@ export const PLATFORM_ALIASES: Readonly<Record<string, Platform>> = {
 export function parsePlatform(text: string): Platform | undefined {
   const key = text.trim().toLowerCase();
   if ((PLATFORMS as readonly string[]).includes(key)) return key as Platform;
-  return PLATFORM_ALIASES[key];
+  // Own keys only: `__proto__` or `constructor` must not find Object.prototype's members.
+  return Object.hasOwn(PLATFORM_ALIASES, key) ? PLATFORM_ALIASES[key] : undefined;
 }

@@ -6,3 +6,4 @@
 export * from './queue-settings';
 export * from './device-task-queue';
 export * from './device-task-worker';
+export * from './webhook-queue';

@@ -1,6 +1,7 @@
 import type { SecretBox } from '@fleetpush/inventory';
 import type { DeviceTaskQueue } from '@fleetpush/queue';
 import type { Logger, MetricsRegistry } from '@fleetpush/runtime';
+import type { HostKeyPolicy, HostKeyStore, openSession } from '@fleetpush/ssh';
 import type {
   AdminToken,
   AuditLog,
@@ -25,6 +26,20 @@ export interface ApiLimits {
   readonly submissionsPerMinute?: number;
   /** Failed authentications per client address per minute (default 30). */
   readonly authFailuresPerMinute?: number;
+}
+
+/** How `validate=connect` imports log in to devices; every field has a default. */
+export interface ConnectCheckSettings {
+  /** `FLEETPUSH_HOST_KEY_POLICY`, as the workers use it (default `tofu`). */
+  readonly hostKeyPolicy?: HostKeyPolicy;
+  /** Default: the shared Redis store the workers record first-seen keys in. */
+  readonly hostKeys?: HostKeyStore;
+  /** `FLEETPUSH_IMPORT_CHECK_CONCURRENCY` (default 50). */
+  readonly concurrency?: number;
+  /** `FLEETPUSH_CONNECT_TIMEOUT_MS` (default 10 s). */
+  readonly connectTimeoutMs?: number;
+  /** Replaces libs/ssh's `openSession` (tests). */
+  readonly connect?: typeof openSession;
 }
 
 /** Everything {@link createApi} needs, built by `main.ts` (or a test). */
@@ -57,6 +72,7 @@ export interface ApiDeps {
    * registry of its own, without process metrics).
    */
   readonly metrics?: MetricsRegistry;
+  readonly connectCheck?: ConnectCheckSettings;
   /** Clock (injectable for tests). */
   readonly now?: () => Date;
 }

@@ -21,6 +21,12 @@ function send(res: Response, error: ApiHttpError): void {
 /** Maps body-parser failures (by their stable `type`) to API errors; undefined for others. */
 function fromParser(error: unknown): ApiHttpError | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
+  // The router's path-parameter decoding (`/jobs/%E0%A4%A`): a URIError marked 400.
+  if (error instanceof URIError && (error as ParserError).status === 400) {
+    return new ApiHttpError(400, ApiErrorCode.validation, 'the request path is malformed', {
+      details: [{ path: '(path)', message: 'a path segment is not valid percent-encoding' }],
+    });
+  }
   const { type } = error as ParserError;
   switch (type) {
     case 'entity.too.large':

@@ -44,6 +44,11 @@ async function main(): Promise<void> {
     adminToken: config.adminToken,
     hostKeyPolicy: config.hostKeyPolicy,
     metrics: new MetricsRegistry({ service: 'api', processMetrics: true }),
+    connectCheck: {
+      hostKeyPolicy: config.hostKeyPolicy,
+      concurrency: config.importCheckConcurrency,
+      connectTimeoutMs: config.connectTimeoutMs,
+    },
   });
   const server = app.listen(config.port);
   const closeServer = (): Promise<void> =>

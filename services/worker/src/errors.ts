@@ -9,3 +9,20 @@ export class ShutdownError extends Error {
   override readonly name = 'ShutdownError';
   readonly code = 'worker_shutdown';
 }
+
+/**
+ * A webhook could not be delivered this time (network error, timeout, 5xx/429/408): the
+ * delivery queue retries it with backoff.
+ */
+export class WebhookDeliveryError extends Error {
+  override readonly name = 'WebhookDeliveryError';
+  readonly code = 'webhook_delivery_failed';
+
+  constructor(
+    readonly jobId: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

@@ -13,7 +13,12 @@ async function main(): Promise<void> {
     );
     process.exit(2);
   }
-  const service = createWorkerService({ ...config, secretKey }, logger, { processMetrics: true });
+  const webhookSecret = config.webhookSecret?.reveal();
+  if (!webhookSecret)
+    logger.warn('FLEETPUSH_WEBHOOK_SECRET is unset: job webhooks are sent unsigned');
+  const service = createWorkerService({ ...config, secretKey, webhookSecret }, logger, {
+    processMetrics: true,
+  });
   installShutdown([() => service.close()], {
     drainTimeoutMs: config.drainTimeoutMs,
     // Forced: in-flight devices are left to another worker's recovery, so it is a warning.

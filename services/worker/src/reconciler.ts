@@ -18,6 +18,11 @@ export interface ReconcilerOptions {
    * starts it.
    */
   readonly queuedGraceMs?: number;
+  /**
+   * Called for each job found finished, before it leaves the active set: a rejection keeps it
+   * there and the next pass calls again (at least once; the webhook queue dedupes by job id).
+   */
+  readonly onJobFinished?: (jobId: string) => Promise<void>;
 }
 
 /**
@@ -68,6 +73,7 @@ export class Reconciler {
   private async repair(jobId: string): Promise<void> {
     const status = (await this.reader.record(jobId))?.status;
     if (status === undefined || ['completed', 'failed', 'cancelled'].includes(status)) {
+      if (status !== undefined && !(await this.finished(jobId))) return;
       await this.redis.srem(this.keys.activeJobs, jobId);
       return;
     }
@@ -86,6 +92,20 @@ export class Reconciler {
         'redispatching a lost device task',
       );
       await this.enqueue(jobId, [fresh]);
+    }
+  }
+
+  /**
+   * Runs the finished-job hook; false (logged) when it failed, so that the job stays active for
+   * the next pass while the other jobs of this pass are still repaired.
+   */
+  private async finished(jobId: string): Promise<boolean> {
+    try {
+      await this.options.onJobFinished?.(jobId);
+      return true;
+    } catch (error) {
+      this.logger.warn({ jobId, err: error }, 'finished-job hook failed; retrying next pass');
+      return false;
     }
   }
 

@@ -1,6 +1,5 @@
 import type { WorkerConfig } from '@fleetpush/config';
 import { SecretBox } from '@fleetpush/inventory';
-import { createDeviceTaskWorker, DeviceTaskQueue } from '@fleetpush/queue';
 import {
   MetricsRegistry,
   redisAnswers,
@@ -10,6 +9,12 @@ import {
   type Logger,
   type ProbeServer,
 } from '@fleetpush/runtime';
+import {
+  createDeviceTaskWorker,
+  createWebhookWorker,
+  DeviceTaskQueue,
+  WebhookQueue,
+} from '@fleetpush/queue';
 import {
   DeviceLeases,
   EventLog,
@@ -28,6 +33,11 @@ import { DeviceContextLoader } from './device-context';
 import { DeviceTaskProcessor } from './device-task-processor';
 import { Reconciler, type ReconcilerOptions } from './reconciler';
 import { SessionOpener, type ConnectFn } from './session-opener';
+import { notifyUrlOf } from './webhook-body';
+import { WebhookSender } from './webhook-sender';
+
+/** Webhook deliveries in flight per worker process: each is one short POST. */
+const WEBHOOK_CONCURRENCY = 10;
 
 /** The worker settings a service needs (a subset of the worker's config). */
 export type WorkerServiceConfig = Pick<
@@ -40,6 +50,8 @@ export type WorkerServiceConfig = Pick<
    * without it the worker serves no HTTP (in-process test workers).
    */
   readonly workerHttpPort?: number;
+  /** `FLEETPUSH_WEBHOOK_SECRET` (revealed); unset = unsigned webhooks. */
+  readonly webhookSecret?: string;
 };
 
 /** A running worker: the device-task consumer, the control listener and the reconciler. */
@@ -65,6 +77,8 @@ export interface WorkerServiceOptions {
   readonly connect?: ConnectFn;
   /** Export the process metrics (CPU, memory, GC) too; `main.ts` turns it on. */
   readonly processMetrics?: boolean;
+  /** Webhook retry backoff base and receiver timeout (tests shorten them). */
+  readonly webhooks?: { readonly backoffMs?: number; readonly timeoutMs?: number };
 }
 
 export function createWorkerService(
@@ -122,16 +136,33 @@ export function createWorkerService(
     workerId: id,
     metrics: workerMetrics,
   });
-  const reconciler = new Reconciler(
-    redis,
-    keys,
+  const webhookQueue = new WebhookQueue(redis, config.prefix, {
+    backoffMs: options.webhooks?.backoffMs,
+    onError: (error) => logger.warn({ err: error.message }, 'webhook queue error'),
+  });
+  const onJobFinished = async (jobId: string): Promise<void> => {
+    if (notifyUrlOf((await reader.record(jobId))?.spec) !== undefined) {
+      await webhookQueue.enqueue(jobId);
+    }
+  };
+  const reconciler = new Reconciler(redis, keys, reader, coordinator, queue, id, logger, {
+    ...options.reconciler,
+    onJobFinished,
+  });
+  const sender = new WebhookSender({
     reader,
-    coordinator,
-    queue,
-    id,
     logger,
-    options.reconciler,
-  );
+    secret: config.webhookSecret,
+    timeoutMs: options.webhooks?.timeoutMs,
+  });
+  const webhookWorker = createWebhookWorker({
+    connection: bullConnection,
+    prefix: config.prefix,
+    concurrency: WEBHOOK_CONCURRENCY,
+    processor: (payload, attempt) => sender.deliver(payload, attempt),
+    autorun: false,
+  });
+  webhookWorker.on('error', (error) => logger.warn({ err: error.message }, 'webhook worker error'));
   const worker = createDeviceTaskWorker({
     connection: bullConnection,
     prefix: config.prefix,
@@ -171,6 +202,7 @@ export function createWorkerService(
       await control.start();
       reconciler.start();
       void worker.run();
+      void webhookWorker.run();
       await registry.beat(info);
       heartbeat = setInterval(beat, WorkerRegistry.intervalMs);
       if (config.workerHttpPort !== undefined)
@@ -188,6 +220,8 @@ export function createWorkerService(
         // Waits for the in-flight devices (the process's drain timeout bounds it).
         await worker.close();
         await reconciler.close();
+        await webhookWorker.close();
+        await webhookQueue.close();
         await control.close();
         await queue.close();
         await probes?.close();

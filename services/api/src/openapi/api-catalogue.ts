@@ -35,7 +35,8 @@ import {
 import { z } from 'zod';
 import { idempotencyKeySchema } from '../idempotency';
 import { auditQuerySchema } from '../routes/audit-routes';
-import { deviceListQuerySchema, importQuerySchema } from '../routes/device-routes';
+import { importQuerySchema } from '../imports/device-import';
+import { deviceListQuerySchema } from '../routes/device-routes';
 import { eventsQuerySchema, jobListQuerySchema } from '../routes/job-read-routes';
 import { runQuerySchema } from '../routes/job-run-route';
 import { submitQuerySchema } from '../routes/job-submit-route';

@@ -24,6 +24,7 @@ import {
   createWorkerService,
   type WorkerService,
   type WorkerServiceConfig,
+  type WorkerServiceOptions,
 } from '../worker-service';
 
 /** A quiet logger for tests (set FLEETPUSH_TEST_LOGS=1 to see worker logs). */
@@ -108,9 +109,13 @@ export class EngineHarness {
   }
 
   /** Starts an in-process worker. */
-  async startWorker(overrides: Partial<WorkerServiceConfig> = {}): Promise<WorkerService> {
+  async startWorker(
+    overrides: Partial<WorkerServiceConfig> = {},
+    options: WorkerServiceOptions = {},
+  ): Promise<WorkerService> {
     const worker = createWorkerService(this.workerConfig(overrides), testLogger(), {
       reconciler: { intervalMs: 300, graceMs: 1_000, queuedGraceMs: 1_000 },
+      ...options,
     });
     await worker.start();
     this.workers.push(worker);
