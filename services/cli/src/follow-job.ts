@@ -10,14 +10,14 @@ export interface FollowOptions {
   readonly progress: boolean;
 }
 
-/** Event types after which a non-terminal output prints a new progress line. */
-const LINE_EVENTS = new Set([
-  'device:result',
-  'job:status',
-  'job:canary',
-  'job:finished',
-  'job:wave',
-]);
+/** Job-level events: always shown at once. */
+const JOB_EVENTS = new Set(['job:status', 'job:canary', 'job:finished', 'job:wave']);
+
+/**
+ * Least time between two progress lines for device-level changes: a 10,000-device job must not
+ * print 10,000 lines into a CI log, nor redraw a terminal faster than anyone reads.
+ */
+const MIN_LINE_GAP_MS = { terminal: 100, log: 1_000 } as const;
 
 /**
  * Follows a job to its end, showing progress (redrawn in place on a terminal, a line per change
@@ -33,18 +33,23 @@ export async function followJob(
   const tracker = new ProgressTracker(jobId);
   tracker.seed(detail.targets, detail.status, detail.canary || undefined);
   let last = '';
-  const draw = (force: boolean): void => {
+  let lastAt = 0;
+  const gap = io.interactive ? MIN_LINE_GAP_MS.terminal : MIN_LINE_GAP_MS.log;
+  const draw = (type: string): void => {
     if (!options.progress) return;
+    const now = Date.now();
+    if (!JOB_EVENTS.has(type) && now - lastAt < gap) return;
     const line = renderProgress(tracker.snapshot());
-    if (line === last && !force) return;
+    if (line === last) return;
     last = line;
+    lastAt = now;
     io.stderr(io.interactive ? `\r\x1b[2K${line}` : `${line}\n`);
   };
   const finished = await client.awaitJob(jobId, {
     onEvent: (event) => {
       tracker.apply(event);
       if (options.eventsAsJson) io.stdout(`${JSON.stringify(event)}\n`);
-      if (io.interactive || LINE_EVENTS.has(event.type)) draw(false);
+      draw(event.type);
     },
   });
   if (options.progress && io.interactive) io.stderr('\n');
