@@ -87,6 +87,23 @@ async function localSecrets(
   return { env, adminToken, ...(tokenFile !== undefined && { tokenFile }) };
 }
 
+/** Where everything is: the URLs, the token file (never the token) and the logs. */
+function announce(
+  io: CliIo,
+  stack: LocalStack,
+  tokenFile: string | undefined,
+  dataDir: string,
+): void {
+  io.stdout(`fleetpush: api ${stack.apiUrl}\n`);
+  io.stdout(`fleetpush: gateway ${stack.gatewayUrl}\n`);
+  io.stdout(
+    tokenFile === undefined
+      ? 'fleetpush: admin token from FLEETPUSH_ADMIN_TOKEN\n'
+      : `fleetpush: admin token in ${tokenFile}\n`,
+  );
+  io.stdout(`fleetpush: logs in ${path.join(dataDir, 'logs')}\n`);
+}
+
 /** Starts everything; what was started is recorded in `started` as it goes, for cleanup. */
 async function bringUp(
   io: CliIo,
@@ -111,14 +128,7 @@ async function bringUp(
     port: api.port,
     gatewayPort: gateway.gatewayPort,
   });
-  io.stdout(`fleetpush: api ${started.stack.apiUrl}\n`);
-  io.stdout(`fleetpush: gateway ${started.stack.gatewayUrl}\n`);
-  io.stdout(
-    secrets.tokenFile === undefined
-      ? 'fleetpush: admin token from FLEETPUSH_ADMIN_TOKEN\n'
-      : `fleetpush: admin token in ${secrets.tokenFile}\n`,
-  );
-  io.stdout(`fleetpush: logs in ${path.join(dataDir, 'logs')}\n`);
+  announce(io, started.stack, secrets.tokenFile, dataDir);
   if (options.demo) {
     started.demo = await startDemoFleet({
       ...common,
