@@ -34,6 +34,13 @@ export interface FinishedJob {
   readonly result: JobResultView;
 }
 
+/**
+ * With a gateway, `awaitJob` also reads the job's status this often: a gateway that cannot be
+ * reached (socket.io retries quietly) must delay the answer (by up to two periods), not withhold
+ * it.
+ */
+const STATUS_CHECK_MS = 5_000;
+
 /** The job states after which nothing changes. */
 export const FINAL_JOB_STATUSES: ReadonlySet<string> = new Set([
   'completed',
@@ -88,9 +95,11 @@ export class FleetpushClient {
   private untilFinished(jobId: string, options: AwaitJobOptions): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
+      let check: ReturnType<typeof setInterval> | undefined;
       const done = (error?: FleetpushClientError): void => {
         watch.close();
-        if (timer !== undefined) clearTimeout(timer);
+        clearTimeout(timer);
+        clearInterval(check);
         if (error) reject(error);
         else resolve();
       };
@@ -104,6 +113,21 @@ export class FleetpushClient {
           if (error.code !== ClientErrorCode.badResponse) done(error);
         },
       });
+      if (this.options.gatewayUrl !== undefined) {
+        // Final at two checks in a row: the gateway had a whole period to deliver job:finished,
+        // so a working watch always ends the wait itself, with every event delivered.
+        let finalBefore = false;
+        check = setInterval(() => {
+          this.jobs.get(jobId).then(
+            (job) => {
+              const final = FINAL_JOB_STATUSES.has(job.status);
+              if (final && finalBefore) done();
+              finalBefore = final;
+            },
+            () => undefined,
+          );
+        }, STATUS_CHECK_MS);
+      }
       if (options.timeoutMs !== undefined) {
         timer = setTimeout(() => {
           done(

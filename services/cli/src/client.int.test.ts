@@ -221,6 +221,20 @@ describe('FleetpushClient jobs', () => {
     }
   });
 
+  it('still resolves awaitJob when the gateway cannot be reached (it reads the status too)', async () => {
+    const cut = new FleetpushClient({
+      baseUrl: stack.apiUrl,
+      token: stack.adminToken,
+      gatewayUrl: 'http://127.0.0.1:9',
+    });
+    const { items } = await cut.jobs.list({ limit: 1 });
+    const jobId = items[0]?.id ?? '';
+    const events: FleetEvent[] = [];
+    const done = await cut.awaitJob(jobId, { timeoutMs: 20_000, onEvent: (e) => events.push(e) });
+    expect(done.job.status).toBe('completed');
+    expect(events).toEqual([]);
+  }, 30_000);
+
   it('reports a refused gateway connection instead of waiting forever', async () => {
     const stranger = new FleetpushClient({
       baseUrl: stack.apiUrl,
