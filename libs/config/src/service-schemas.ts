@@ -47,7 +47,7 @@ export const SERVICE_VARIABLES = {
     V.webhookSecret,
   ],
   gateway: [...REDIS, V.gatewayPort, V.adminToken, V.logLevel, V.dataDir, V.corsOrigins],
-  cli: [V.url, V.token, V.dataDir, V.logLevel],
+  cli: [V.url, V.gatewayUrl, V.token, V.dataDir, V.logLevel],
 } as const;
 
 /** Redis connection and key prefix, shared by every server process. */

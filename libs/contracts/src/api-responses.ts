@@ -187,3 +187,30 @@ export const readinessSchema = z.object({
   status: z.enum(['ready', 'not_ready']),
   checks: z.object({ redis: z.boolean() }),
 });
+
+/** A page of devices (`GET /devices`). */
+export type DevicePage = z.infer<typeof devicePageSchema>;
+/** The 200 of an import (`POST /devices/import`). */
+export type ImportResultView = z.infer<typeof importResponseSchema>;
+/** A job as lists show it. */
+export type JobView = z.infer<typeof jobViewSchema>;
+/** A page of jobs (`GET /jobs`). */
+export const jobPageSchema = pageOf(jobViewSchema);
+/** A page of jobs (`GET /jobs`). */
+export type JobPage = z.infer<typeof jobPageSchema>;
+/** One job with its submission and counts (`GET /jobs/{id}`). */
+export type JobDetail = z.infer<typeof jobDetailSchema>;
+/** The 201/200 of a submission (`POST /jobs`). */
+export type JobSubmitted = z.infer<typeof jobSubmitResponseSchema>;
+/** A page of a job's events (`GET /jobs/{id}/events`). */
+export type JobEventsPage = z.infer<typeof eventPageSchema>;
+/** One device of a job's result. */
+export type JobDeviceOutcome = z.infer<typeof jobResultDeviceSchema>;
+/** A job's result (`GET /jobs/{id}/result`). */
+export type JobResultView = z.infer<typeof jobResultSchema>;
+/** One device of a job in detail (`GET /jobs/{id}/devices/{key}`). */
+export type JobDeviceDetail = z.infer<typeof jobDeviceSchema>;
+/** The answer to a control action (`POST /jobs/{id}/pause|resume|cancel|terminate`). */
+export type ControlResult = z.infer<typeof controlResponseSchema>;
+/** A token created (`POST /tokens`): the only time the secret is shown. */
+export type TokenCreated = z.infer<typeof tokenCreatedSchema>;

@@ -1,0 +1,57 @@
+import type { FinishedJob, FleetpushClient } from '@fleetpush/client';
+import type { CliIo } from './cli-io';
+import { ProgressTracker, renderProgress } from './progress';
+
+/** Options of {@link followJob}. */
+export interface FollowOptions {
+  /** Print every event as one JSON line on stdout (`jobs watch --json`). */
+  readonly eventsAsJson?: boolean;
+  /** Draw progress on stderr (off for `--json` outside a terminal). */
+  readonly progress: boolean;
+}
+
+/** Job-level events: always shown at once. */
+const JOB_EVENTS = new Set(['job:status', 'job:canary', 'job:finished', 'job:wave']);
+
+/**
+ * Least time between two progress lines for device-level changes: a 10,000-device job must not
+ * print 10,000 lines into a CI log, nor redraw a terminal faster than anyone reads.
+ */
+const MIN_LINE_GAP_MS = { terminal: 100, log: 1_000 } as const;
+
+/**
+ * Follows a job to its end, showing progress (redrawn in place on a terminal, a line per change
+ * otherwise), and resolves with its detail and result.
+ */
+export async function followJob(
+  client: FleetpushClient,
+  jobId: string,
+  io: CliIo,
+  options: FollowOptions,
+): Promise<FinishedJob> {
+  const detail = await client.jobs.get(jobId);
+  const tracker = new ProgressTracker(jobId);
+  tracker.seed(detail.targets, detail.status, detail.canary || undefined);
+  let last = '';
+  let lastAt = 0;
+  const gap = io.interactive ? MIN_LINE_GAP_MS.terminal : MIN_LINE_GAP_MS.log;
+  const draw = (type: string): void => {
+    if (!options.progress) return;
+    const now = Date.now();
+    if (!JOB_EVENTS.has(type) && now - lastAt < gap) return;
+    const line = renderProgress(tracker.snapshot());
+    if (line === last) return;
+    last = line;
+    lastAt = now;
+    io.stderr(io.interactive ? `\r\x1b[2K${line}` : `${line}\n`);
+  };
+  const finished = await client.awaitJob(jobId, {
+    onEvent: (event) => {
+      tracker.apply(event);
+      if (options.eventsAsJson) io.stdout(`${JSON.stringify(event)}\n`);
+      draw(event.type);
+    },
+  });
+  if (options.progress && io.interactive) io.stderr('\n');
+  return finished;
+}
