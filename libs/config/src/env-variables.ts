@@ -130,6 +130,23 @@ const corsOrigins = envVariable({
   field: originListField(),
 });
 
+const webRoot = optionalEnvVariable({
+  name: 'FLEETPUSH_WEB_ROOT',
+  key: 'webRoot',
+  description: 'directory of the built web UI the API serves at `/`',
+  whenUnset: 'services/web/dist when it exists (no UI otherwise)',
+  field: pathField({ example: '/opt/fleetpush/web' }),
+});
+
+const gatewayPublicUrl = optionalEnvVariable({
+  name: 'FLEETPUSH_GATEWAY_PUBLIC_URL',
+  key: 'gatewayPublicUrl',
+  description:
+    'where browsers reach the Socket.IO gateway, told to the web UI by `/api/v1/ui-config` (add the UI origin to FLEETPUSH_CORS_ORIGINS of the gateway)',
+  whenUnset: "the UI's own origin (gateway mounted on the API server)",
+  field: urlField({ protocols: ['http:', 'https:'], example: 'https://events.example.com' }),
+});
+
 const maxSshSessions = envVariable({
   name: 'FLEETPUSH_MAX_SSH_SESSIONS',
   key: 'maxSshSessions',
@@ -207,6 +224,8 @@ export const ENV_VARIABLES = {
   logLevel,
   dataDir,
   corsOrigins,
+  webRoot,
+  gatewayPublicUrl,
   maxSshSessions,
   loginRate,
   hostKeyPolicy,

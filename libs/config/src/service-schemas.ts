@@ -17,7 +17,17 @@ const REDIS = [V.redisUrl, V.prefix] as const;
 
 /** Which variables each service reads. `fleetpush start` reads the union (all in one). */
 export const SERVICE_VARIABLES = {
-  api: [...REDIS, V.port, V.adminToken, V.secretKey, V.logLevel, V.dataDir, V.corsOrigins],
+  api: [
+    ...REDIS,
+    V.port,
+    V.adminToken,
+    V.secretKey,
+    V.logLevel,
+    V.dataDir,
+    V.corsOrigins,
+    V.webRoot,
+    V.gatewayPublicUrl,
+  ],
   worker: [
     ...REDIS,
     V.workerConcurrency,

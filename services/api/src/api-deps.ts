@@ -12,6 +12,7 @@ import type {
   TokenStore,
 } from '@fleetpush/store';
 import type { Redis } from 'ioredis';
+import type { WebUiOptions } from './web-ui';
 
 /** Request limits; tests lower them to reach them cheaply. */
 export interface ApiLimits {
@@ -41,6 +42,8 @@ export interface ApiDeps {
   /** `FLEETPUSH_ADMIN_TOKEN`, accepted as the bootstrap admin. */
   readonly adminToken?: AdminToken;
   readonly limits?: ApiLimits;
+  /** The web UI to serve at `/` and where its pages find the gateway. */
+  readonly web?: WebUiOptions;
   /** Clock (injectable for tests). */
   readonly now?: () => Date;
 }

@@ -10,6 +10,7 @@ import { deviceRoutes } from './routes/device-routes';
 import { healthRoutes } from './routes/health-routes';
 import { jobRoutes } from './routes/job-routes';
 import { tokenRoutes } from './routes/token-routes';
+import { connectSources, uiConfigRoute, webUiRoutes } from './web-ui';
 
 /** The API's base path. */
 export const API_BASE = '/api/v1';
@@ -26,7 +27,17 @@ export function createApi(deps: ApiDeps): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(requestId());
-  app.use(helmet());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          connectSrc: connectSources(deps.web?.gatewayUrl),
+          frameAncestors: ["'none'"],
+        },
+      },
+      referrerPolicy: { policy: 'no-referrer' },
+    }),
+  );
   app.use(healthRoutes(deps));
   const api = express.Router();
   api.use(authFailureLimiter(deps.limits));
@@ -36,7 +47,9 @@ export function createApi(deps: ApiDeps): Express {
   api.use(tokenRoutes(deps));
   api.use(credentialRoutes(deps));
   api.use(jobRoutes(deps));
+  api.use(uiConfigRoute(deps.web ?? {}));
   app.use(API_BASE, api);
+  app.use(webUiRoutes(deps.web ?? {}));
   app.use(unknownRoute());
   app.use(errorHandler(deps.logger));
   return app;

@@ -11,8 +11,16 @@ import {
   RunCoordinator,
   TokenStore,
 } from '@fleetpush/store';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 import { Redis } from 'ioredis';
 import { createApi } from './create-api';
+
+/** The built UI next to this package in the repository (`services/web/dist`), when it exists. */
+function defaultWebRoot(): string | undefined {
+  const dir = path.resolve(__dirname, '..', '..', 'web', 'dist');
+  return existsSync(dir) ? dir : undefined;
+}
 
 /** Composition root of a standalone API (`FLEETPUSH_PORT`). */
 async function main(): Promise<void> {
@@ -42,6 +50,10 @@ async function main(): Promise<void> {
     queue,
     logger,
     adminToken: config.adminToken,
+    web: {
+      root: config.webRoot ?? defaultWebRoot(),
+      ...(config.gatewayPublicUrl ? { gatewayUrl: config.gatewayPublicUrl } : {}),
+    },
   });
   const server = app.listen(config.port);
   const closeServer = (): Promise<void> =>
