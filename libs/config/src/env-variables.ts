@@ -96,6 +96,17 @@ const url = envVariable({
   field: urlField({ protocols: ['http:', 'https:'], example: 'https://fleetpush.example.com' }),
 });
 
+const gatewayUrl = optionalEnvVariable({
+  name: 'FLEETPUSH_GATEWAY_URL',
+  key: 'gatewayUrl',
+  description: 'where the CLI and the client find the Socket.IO gateway for live job events',
+  whenUnset: 'the CLI polls the API for events',
+  field: urlField({
+    protocols: ['http:', 'https:'],
+    example: 'https://fleetpush.example.com:8081',
+  }),
+});
+
 const token = optionalEnvVariable({
   name: 'FLEETPUSH_TOKEN',
   key: 'token',
@@ -220,6 +231,7 @@ export const ENV_VARIABLES = {
   secretKey,
   workerConcurrency,
   url,
+  gatewayUrl,
   token,
   logLevel,
   dataDir,

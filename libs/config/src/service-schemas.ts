@@ -42,7 +42,7 @@ export const SERVICE_VARIABLES = {
     V.deviceTimeoutMs,
   ],
   gateway: [...REDIS, V.gatewayPort, V.adminToken, V.logLevel, V.dataDir, V.corsOrigins],
-  cli: [V.url, V.token, V.dataDir, V.logLevel],
+  cli: [V.url, V.gatewayUrl, V.token, V.dataDir, V.logLevel],
 } as const;
 
 /** Redis connection and key prefix, shared by every server process. */

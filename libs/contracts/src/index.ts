@@ -16,3 +16,4 @@ export * from './stored-device';
 export * from './device-result';
 export * from './auth';
 export * from './credential-profile';
+export * from './api-responses';

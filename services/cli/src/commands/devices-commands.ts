@@ -1,0 +1,109 @@
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { clientFor } from '../cli-context';
+import { UsageError } from '../cli-errors';
+import type { CliIo } from '../cli-io';
+import { ExitCode } from '../exit-codes';
+import {
+  CONNECTION_OPTIONS,
+  CONNECTION_USAGE,
+  intFlag,
+  parseFlags,
+  positionals,
+} from '../parse-flags';
+import { table } from '../result-view';
+
+/** Usage of `fleetpush devices import`. */
+export const DEVICES_IMPORT_USAGE = `usage: fleetpush devices import FILE [--partial] [--validate] [--merge]
+  FILE         inventory CSV (host,port,device_type,username,password|credential,...)
+  --partial    store the valid rows and list the rejected ones (default: all or nothing)
+  --validate   check SSH reachability and login of every row (where the API supports it)
+  --merge      add and update devices instead of replacing the inventory
+${CONNECTION_USAGE}`;
+
+/** Usage of `fleetpush devices list`. */
+export const DEVICES_LIST_USAGE = `usage: fleetpush devices list [--tag T] [--type PLATFORM] [--prod] [--text S] [--limit N] [--offset N]
+${CONNECTION_USAGE}`;
+
+/** `fleetpush devices import FILE`: exit 0 when stored, 2 when the API refused the CSV. */
+export async function devicesImport(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals: rest } = parseFlags(
+    args,
+    {
+      ...CONNECTION_OPTIONS,
+      partial: { type: 'boolean' },
+      validate: { type: 'boolean' },
+      merge: { type: 'boolean' },
+    },
+    DEVICES_IMPORT_USAGE,
+  );
+  if (values.help) throw new UsageError('', DEVICES_IMPORT_USAGE);
+  const [file = ''] = positionals(rest, ['FILE'], DEVICES_IMPORT_USAGE);
+  const csv = await readFile(path.resolve(io.cwd, file), 'utf8').catch((error: unknown) => {
+    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`, DEVICES_IMPORT_USAGE);
+  });
+  const client = await clientFor(values, io);
+  const result = await client.devices.import(csv, {
+    ...(values.merge && { mode: 'merge' }),
+    ...(values.partial && { partial: true }),
+    ...(values.validate && { validate: 'connect' }),
+  });
+  if (values.json) {
+    io.stdout(`${JSON.stringify(result)}\n`);
+    return ExitCode.completed;
+  }
+  io.stdout(
+    `imported ${result.imported} of ${result.total} devices (${result.mode}: ${result.created} created, ${result.updated} updated)\n`,
+  );
+  for (const row of result.rejected) {
+    for (const p of row.problems)
+      io.stdout(`rejected line ${row.line}: ${p.column}: ${p.message}\n`);
+  }
+  return ExitCode.completed;
+}
+
+/** `fleetpush devices list`: one page of the inventory as a table (or JSON). */
+export async function devicesList(args: readonly string[], io: CliIo): Promise<number> {
+  const u = DEVICES_LIST_USAGE;
+  const { values, positionals: rest } = parseFlags(
+    args,
+    {
+      ...CONNECTION_OPTIONS,
+      tag: { type: 'string' },
+      type: { type: 'string' },
+      prod: { type: 'boolean' },
+      text: { type: 'string' },
+      limit: { type: 'string' },
+      offset: { type: 'string' },
+    },
+    u,
+  );
+  if (values.help) throw new UsageError('', u);
+  positionals(rest, [], u);
+  const limit = intFlag('limit', values.limit, 1, u);
+  const offset = intFlag('offset', values.offset, 0, u);
+  const client = await clientFor(values, io);
+  const page = await client.devices.list({
+    ...(values.tag !== undefined && { tag: values.tag }),
+    ...(values.type !== undefined && { device_type: values.type }),
+    ...(values.prod && { prod: true }),
+    ...(values.text !== undefined && { text: values.text }),
+    ...(limit !== undefined && { limit }),
+    ...(offset !== undefined && { offset }),
+  });
+  if (values.json) {
+    io.stdout(`${JSON.stringify(page)}\n`);
+    return ExitCode.completed;
+  }
+  const rows = page.items.map((d) => [
+    d.key,
+    d.device_type,
+    d.name ?? '',
+    d.prod ? 'prod' : '',
+    d.tags.join(','),
+  ]);
+  io.stdout(`${table([['KEY', 'TYPE', 'NAME', 'PROD', 'TAGS'], ...rows])}\n`);
+  const last = page.offset + page.items.length;
+  io.stdout(`${page.offset + (page.items.length > 0 ? 1 : 0)}-${last} of ${page.total} devices\n`);
+  return ExitCode.completed;
+}

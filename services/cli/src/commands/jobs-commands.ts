@@ -1,0 +1,124 @@
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { CONTROL_ACTIONS, type ControlAction } from '@fleetpush/contracts';
+import { clientFor } from '../cli-context';
+import { UsageError } from '../cli-errors';
+import type { CliIo } from '../cli-io';
+import { exitCodeOfStatus, ExitCode } from '../exit-codes';
+import { followJob } from '../follow-job';
+import { CONNECTION_OPTIONS, CONNECTION_USAGE, parseFlags, positionals } from '../parse-flags';
+import { renderResult, summarizeResult } from '../result-view';
+import { buildSubmission, JOBS_RUN_OPTIONS, JOBS_RUN_USAGE } from './jobs-run-args';
+
+/** Usage of `fleetpush jobs watch`. */
+export const JOBS_WATCH_USAGE = `usage: fleetpush jobs watch ID [--json]
+  progress until the job ends (done, failed, in flight, ETA, canary); --json prints each event
+  as a JSON line. Exit 0 completed, 1 failed, 3 cancelled.
+${CONNECTION_USAGE}`;
+
+/** Usage of `fleetpush jobs result`. */
+export const JOBS_RESULT_USAGE = `usage: fleetpush jobs result ID [--json] [--diffs]
+  every device's state, failure code and message (partial while the job runs); --diffs adds
+  each device's diff of the verify output. Exit 0 completed or running, 1 failed, 3 cancelled.
+${CONNECTION_USAGE}`;
+
+/** Usage of `fleetpush jobs pause|resume|cancel|terminate`. */
+export const JOBS_CONTROL_USAGE = `usage: fleetpush jobs pause|resume|cancel|terminate ID [--reason TEXT]
+${CONNECTION_USAGE}`;
+
+/** `fleetpush jobs run`: submits; with `--wait`, follows the job and exits by its status. */
+export async function jobsRun(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals: rest } = parseFlags(args, JOBS_RUN_OPTIONS, JOBS_RUN_USAGE);
+  if (values.help) throw new UsageError('', JOBS_RUN_USAGE);
+  positionals(rest, [], JOBS_RUN_USAGE);
+  const file = values['commands-file'];
+  if (file === undefined) throw new UsageError('--commands-file is required', JOBS_RUN_USAGE);
+  const text = await readFile(path.resolve(io.cwd, file), 'utf8').catch((error: unknown) => {
+    throw new UsageError(
+      `cannot read --commands-file ${file}: ${(error as Error).message}`,
+      JOBS_RUN_USAGE,
+    );
+  });
+  const submission = buildSubmission(values, file, text);
+  const client = await clientFor(values, io);
+  const key = values['idempotency-key'];
+  const submitted = await client.jobs.submit(
+    submission,
+    key === undefined ? {} : { idempotencyKey: key },
+  );
+  const { job } = submitted;
+  if (!values.wait) {
+    if (values.json)
+      io.stdout(`${JSON.stringify({ id: job.id, status: job.status, targets: job.targets })}\n`);
+    else
+      io.stdout(
+        `job ${job.id} submitted: ${job.targets} devices, canary ${job.canary}\nfollow it: fleetpush jobs watch ${job.id}\n`,
+      );
+    return ExitCode.completed;
+  }
+  if (!values.json)
+    io.stderr(`job ${job.id} submitted: ${job.targets} devices, canary ${job.canary}\n`);
+  const finished = await followJob(client, job.id, io, {
+    progress: !values.json || io.interactive,
+  });
+  const summary = summarizeResult(finished.result);
+  io.stdout(values.json ? `${JSON.stringify(summary)}\n` : renderResult(summary));
+  return exitCodeOfStatus(finished.job.status);
+}
+
+/** `fleetpush jobs watch ID`. */
+export async function jobsWatch(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals: rest } = parseFlags(args, CONNECTION_OPTIONS, JOBS_WATCH_USAGE);
+  if (values.help) throw new UsageError('', JOBS_WATCH_USAGE);
+  const [id = ''] = positionals(rest, ['ID'], JOBS_WATCH_USAGE);
+  const client = await clientFor(values, io);
+  const finished = await followJob(client, id, io, {
+    eventsAsJson: values.json ?? false,
+    progress: !values.json || io.interactive,
+  });
+  if (!values.json) io.stdout(renderResult(summarizeResult(finished.result)));
+  return exitCodeOfStatus(finished.job.status);
+}
+
+/** `fleetpush jobs result ID [--json] [--diffs]`. */
+export async function jobsResult(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals: rest } = parseFlags(
+    args,
+    { ...CONNECTION_OPTIONS, diffs: { type: 'boolean' } },
+    JOBS_RESULT_USAGE,
+  );
+  if (values.help) throw new UsageError('', JOBS_RESULT_USAGE);
+  const [id = ''] = positionals(rest, ['ID'], JOBS_RESULT_USAGE);
+  const client = await clientFor(values, io);
+  const summary = summarizeResult(await client.jobs.result(id), values.diffs ?? false);
+  io.stdout(values.json ? `${JSON.stringify(summary)}\n` : renderResult(summary));
+  return exitCodeOfStatus(summary.status);
+}
+
+/** Whether a word is a control action. */
+export function isControlAction(word: string): word is ControlAction {
+  return (CONTROL_ACTIONS as readonly string[]).includes(word);
+}
+
+/** `fleetpush jobs pause|resume|cancel|terminate ID`: 2 when the job's state forbids it (409). */
+export async function jobsControl(
+  action: ControlAction,
+  args: readonly string[],
+  io: CliIo,
+): Promise<number> {
+  const { values, positionals: rest } = parseFlags(
+    args,
+    { ...CONNECTION_OPTIONS, reason: { type: 'string' } },
+    JOBS_CONTROL_USAGE,
+  );
+  if (values.help) throw new UsageError('', JOBS_CONTROL_USAGE);
+  const [id = ''] = positionals(rest, ['ID'], JOBS_CONTROL_USAGE);
+  const client = await clientFor(values, io);
+  const reply = await client.jobs.control(id, action, values.reason);
+  if (values.json) io.stdout(`${JSON.stringify(reply)}\n`);
+  else
+    io.stdout(
+      `job ${id}: ${action} ${reply.changed ? 'applied' : 'already in effect'}; status ${reply.status}\n`,
+    );
+  return ExitCode.completed;
+}

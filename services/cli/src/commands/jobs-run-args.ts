@@ -1,0 +1,160 @@
+import type { JobSubmissionInput } from '@fleetpush/contracts';
+import { UsageError } from '../cli-errors';
+import { choiceFlag, CONNECTION_OPTIONS, CONNECTION_USAGE, intFlag } from '../parse-flags';
+
+/** Usage of `fleetpush jobs run`. */
+export const JOBS_RUN_USAGE = `usage: fleetpush jobs run --commands-file FILE [options]
+  --commands-file FILE      config lines, one per line ({{var}} templates); blank lines ignored
+  --name NAME               job name (default: "cli: FILE")
+  --verify CMD              verify command (repeatable; default: each device's own)
+  --targets SEL             all | KEY,KEY,... | tag:NAME | type:PLATFORM (default all)
+  --canary KEY              the device that runs first, alone (default: the first target)
+  --concurrency N           devices in flight per wave (default 10)
+  --stagger-ms N            minimum gap between device starts
+  --waves LIST              wave sizes, e.g. 1,10%,100% (default: one wave)
+  --max-failures N          failures tolerated per wave (default: stop at the first)
+  --retries N               automatic retries per device before apply (default 1)
+  --save                    save the configuration after applying
+  --verify-mode MODE        all | canary | none (default all)
+  --scope SCOPE             all | canary: who gets the commands (default all)
+  --pause-after-canary      hold after the canary until \`fleetpush jobs resume ID\`
+  --var NAME=VALUE          template variable for every device (repeatable)
+  --confirm-prod            allow production devices among the targets (admin token)
+  --idempotency-key KEY     a retried submission with the same key returns the first job
+  --dry-run                 render and connect, change nothing
+  --wait                    follow the job to its end; exit 0 completed, 1 failed, 3 cancelled
+${CONNECTION_USAGE}`;
+
+/** The flags of `fleetpush jobs run`. */
+export const JOBS_RUN_OPTIONS = {
+  ...CONNECTION_OPTIONS,
+  'commands-file': { type: 'string' },
+  name: { type: 'string' },
+  verify: { type: 'string', multiple: true },
+  targets: { type: 'string' },
+  canary: { type: 'string' },
+  concurrency: { type: 'string' },
+  'stagger-ms': { type: 'string' },
+  waves: { type: 'string' },
+  'max-failures': { type: 'string' },
+  retries: { type: 'string' },
+  save: { type: 'boolean' },
+  'verify-mode': { type: 'string' },
+  scope: { type: 'string' },
+  'pause-after-canary': { type: 'boolean' },
+  var: { type: 'string', multiple: true },
+  'confirm-prod': { type: 'boolean' },
+  'idempotency-key': { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  wait: { type: 'boolean' },
+} as const;
+
+/** The parsed values of {@link JOBS_RUN_OPTIONS} that shape the submission. */
+export interface JobsRunValues {
+  readonly name?: string | undefined;
+  readonly verify?: string[] | undefined;
+  readonly targets?: string | undefined;
+  readonly canary?: string | undefined;
+  readonly concurrency?: string | undefined;
+  readonly 'stagger-ms'?: string | undefined;
+  readonly waves?: string | undefined;
+  readonly 'max-failures'?: string | undefined;
+  readonly retries?: string | undefined;
+  readonly save?: boolean | undefined;
+  readonly 'verify-mode'?: string | undefined;
+  readonly scope?: string | undefined;
+  readonly 'pause-after-canary'?: boolean | undefined;
+  readonly var?: string[] | undefined;
+  readonly 'confirm-prod'?: boolean | undefined;
+  readonly 'dry-run'?: boolean | undefined;
+}
+
+/** The config lines of a commands file: trailing whitespace and blank lines dropped. */
+export function commandLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trimEnd())
+    .filter((line) => line.trim() !== '');
+}
+
+/** `--waves 1,10%,100%` as wave sizes (counts or percentages). */
+export function parseWaves(raw: string): (number | `${number}%`)[] {
+  return raw.split(',').map((part) => {
+    const item = part.trim();
+    if (/^\d+$/.test(item) && Number(item) >= 1) return Number(item);
+    if (/^\d+(\.\d+)?%$/.test(item)) return item as `${number}%`;
+    throw new UsageError(
+      `--waves takes counts and percentages like 1,10%,100%; "${item}" is neither`,
+      JOBS_RUN_USAGE,
+    );
+  });
+}
+
+/** `--var NAME=VALUE` flags as a variable map (the API validates names and values). */
+export function parseVars(raw: readonly string[]): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const item of raw) {
+    const eq = item.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--var takes NAME=VALUE, got "${item}"`, JOBS_RUN_USAGE);
+    vars[item.slice(0, eq)] = item.slice(eq + 1);
+  }
+  return vars;
+}
+
+/** `--targets` as selectors: `all`, `tag:NAME`, `type:PLATFORM` or device keys, comma-separated. */
+export function parseTargets(raw: string | undefined): string[] {
+  if (raw === undefined) return ['all'];
+  const targets = raw
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+  if (targets.length === 0) throw new UsageError('--targets is empty', JOBS_RUN_USAGE);
+  return targets;
+}
+
+function strategyOf(values: JobsRunValues): NonNullable<JobSubmissionInput['strategy']> {
+  const u = JOBS_RUN_USAGE;
+  const concurrency = intFlag('concurrency', values.concurrency, 1, u);
+  const staggerMs = intFlag('stagger-ms', values['stagger-ms'], 0, u);
+  const maxFailures = intFlag('max-failures', values['max-failures'], 0, u);
+  return {
+    ...(concurrency !== undefined && { concurrency }),
+    ...(staggerMs !== undefined && { stagger_ms: staggerMs }),
+    ...(maxFailures !== undefined && { max_failures: maxFailures }),
+    ...(values.waves !== undefined && { waves: parseWaves(values.waves) }),
+  };
+}
+
+/**
+ * The job submission `fleetpush jobs run` sends, from its flags and the commands file's text.
+ * Flag shapes are checked here (naming the flag); the API checks the rest (naming the field).
+ */
+export function buildSubmission(
+  values: JobsRunValues,
+  commandsFile: string,
+  commandsText: string,
+): JobSubmissionInput {
+  const u = JOBS_RUN_USAGE;
+  const commands = commandLines(commandsText);
+  if (commands.length === 0) throw new UsageError(`${commandsFile} has no command line`, u);
+  const retries = intFlag('retries', values.retries, 0, u);
+  const verifyMode = choiceFlag('verify-mode', values['verify-mode'], ['all', 'canary', 'none'], u);
+  const scope = choiceFlag('scope', values.scope, ['all', 'canary'], u);
+  const vars = parseVars(values.var ?? []);
+  return {
+    name: values.name ?? `cli: ${commandsFile}`,
+    commands,
+    targets: parseTargets(values.targets),
+    strategy: strategyOf(values),
+    ...(values.verify !== undefined && { verify_commands: values.verify }),
+    ...(values.canary !== undefined && { canary: values.canary }),
+    ...(retries !== undefined && { retry: { attempts: retries + 1 } }),
+    ...(verifyMode !== undefined && { verify_mode: verifyMode }),
+    ...(scope !== undefined && { command_scope: scope }),
+    ...(Object.keys(vars).length > 0 && { global_vars: vars }),
+    ...(values.save && { save_config: true }),
+    ...(values['pause-after-canary'] && { pause_after_canary: true }),
+    ...(values['confirm-prod'] && { confirm_prod: true }),
+    ...(values['dry-run'] && { dry_run: true }),
+  };
+}

@@ -1,0 +1,73 @@
+import type { FleetEvent } from '@fleetpush/contracts';
+import { formatDuration, ProgressTracker, renderProgress } from './progress';
+
+const at = '2026-01-01T00:00:00.000Z';
+let seq = 0;
+function ev(event: Record<string, unknown>): FleetEvent {
+  seq += 1;
+  return { jobId: 'j1', seq, at, ...event } as FleetEvent;
+}
+
+describe('ProgressTracker', () => {
+  it('counts done, failed and in-flight devices, the canary verdict and an ETA', () => {
+    let now = 0;
+    const tracker = new ProgressTracker('j1', () => now);
+    tracker.apply(ev({ type: 'job:created', name: 'n', targets: 4 }));
+    tracker.apply(ev({ type: 'job:status', from: 'queued', to: 'running' }));
+    tracker.apply(
+      ev({ type: 'device:status', deviceKey: 'a:22', state: 'connecting', attempt: 1 }),
+    );
+    expect(tracker.snapshot()).toMatchObject({ total: 4, done: 0, inFlight: 1, etaMs: undefined });
+    now = 1_000;
+    tracker.apply(
+      ev({ type: 'device:result', deviceKey: 'a:22', state: 'succeeded', attempts: 1 }),
+    );
+    tracker.apply(
+      ev({ type: 'job:canary', deviceKey: 'a:22', verdict: 'passed', awaitingApproval: false }),
+    );
+    tracker.apply(ev({ type: 'device:status', deviceKey: 'b:22', state: 'applying', attempt: 1 }));
+    tracker.apply(ev({ type: 'device:status', deviceKey: 'c:22', state: 'pre_check', attempt: 1 }));
+    now = 2_000;
+    tracker.apply(
+      ev({
+        type: 'device:result',
+        deviceKey: 'b:22',
+        state: 'failed',
+        attempts: 1,
+        code: 'command_error',
+      }),
+    );
+    const snap = tracker.snapshot();
+    expect(snap).toMatchObject({ done: 2, failed: 1, inFlight: 1, status: 'running' });
+    expect(snap.canary).toEqual({ key: 'a:22', verdict: 'passed' });
+    // 2 devices in 2 s since the first start: 2 left ≈ 2 s.
+    expect(snap.etaMs).toBe(2_000);
+    expect(renderProgress(snap)).toBe(
+      '[##########..........] 2/4 done · 1 failed · 1 in flight · ETA 0:02 · canary a:22 passed · running',
+    );
+  });
+
+  it('never counts a device twice, nor moves it back from a final state', () => {
+    const tracker = new ProgressTracker('j1');
+    tracker.seed(2, 'running', 'a:22');
+    tracker.apply(ev({ type: 'device:status', deviceKey: 'a:22', state: 'succeeded', attempt: 1 }));
+    tracker.apply(
+      ev({ type: 'device:result', deviceKey: 'a:22', state: 'succeeded', attempts: 1 }),
+    );
+    tracker.apply(ev({ type: 'device:status', deviceKey: 'a:22', state: 'applying', attempt: 2 }));
+    expect(tracker.snapshot()).toMatchObject({ done: 1, inFlight: 0 });
+    expect(tracker.snapshot().canary).toEqual({ key: 'a:22', verdict: 'pending' });
+  });
+
+  it('takes the final status from job:finished', () => {
+    const tracker = new ProgressTracker('j1');
+    tracker.apply(ev({ type: 'job:finished', status: 'cancelled', counts: {}, durationMs: 5 }));
+    expect(tracker.snapshot().status).toBe('cancelled');
+  });
+
+  it('formats durations as m:ss or h:mm:ss', () => {
+    expect(formatDuration(0)).toBe('0:00');
+    expect(formatDuration(61_000)).toBe('1:01');
+    expect(formatDuration(3_726_000)).toBe('1:02:06');
+  });
+});

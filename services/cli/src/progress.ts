@@ -1,0 +1,137 @@
+import type { FleetEvent } from '@fleetpush/contracts';
+
+/** Device states during which a device is being worked on. */
+const IN_FLIGHT = new Set(['connecting', 'pre_check', 'applying', 'post_check']);
+/** Device states after which a device does not change. */
+const FINAL = new Set(['succeeded', 'failed', 'skipped', 'aborted']);
+/** Final device states that count as failures. */
+const FAILED = new Set(['failed', 'aborted']);
+
+/** A job's progress as `fleetpush jobs watch` shows it. */
+export interface ProgressSnapshot {
+  readonly jobId: string;
+  readonly status: string;
+  readonly total: number;
+  readonly done: number;
+  readonly failed: number;
+  readonly inFlight: number;
+  /** `pending` until the canary's verdict, then `passed` or `failed`. */
+  readonly canary: { readonly key: string; readonly verdict: string } | undefined;
+  /** Estimated milliseconds left, once at least one device finished. */
+  readonly etaMs: number | undefined;
+}
+
+/**
+ * Folds a job's events into counts for a progress line. The ETA is the remaining devices at the
+ * rate devices have finished since the first one started (waves and pauses make it a guess,
+ * which is why it is shown rounded).
+ */
+export class ProgressTracker {
+  private readonly states = new Map<string, string>();
+  private total = 0;
+  private status = 'queued';
+  private canary: { key: string; verdict: string } | undefined;
+  private firstStartAt: number | undefined;
+  private lastFinishAt: number | undefined;
+
+  constructor(
+    private readonly jobId: string,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Seeds what the events of a resumed watch may not repeat (the job's detail). */
+  seed(total: number, status: string, canaryKey?: string): void {
+    this.total = total;
+    this.status = status;
+    if (canaryKey) this.canary ??= { key: canaryKey, verdict: 'pending' };
+  }
+
+  /** Applies one event. */
+  apply(event: FleetEvent): void {
+    switch (event.type) {
+      case 'job:created':
+        this.total = event.targets;
+        break;
+      case 'job:status':
+        this.status = event.to;
+        break;
+      case 'job:finished':
+        this.status = event.status;
+        break;
+      case 'job:canary':
+        this.canary = { key: event.deviceKey, verdict: event.verdict };
+        break;
+      case 'device:status':
+      case 'device:result':
+        this.device(event.deviceKey, event.state);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private device(key: string, state: string): void {
+    if (FINAL.has(this.states.get(key) ?? '')) return;
+    this.states.set(key, state);
+    if (IN_FLIGHT.has(state)) this.firstStartAt ??= this.now();
+    if (FINAL.has(state)) this.lastFinishAt = this.now();
+  }
+
+  /** The current counts and estimate. */
+  snapshot(): ProgressSnapshot {
+    let done = 0;
+    let failed = 0;
+    let inFlight = 0;
+    for (const state of this.states.values()) {
+      if (FINAL.has(state)) done += 1;
+      if (FAILED.has(state)) failed += 1;
+      if (IN_FLIGHT.has(state)) inFlight += 1;
+    }
+    return {
+      jobId: this.jobId,
+      status: this.status,
+      total: this.total,
+      done,
+      failed,
+      inFlight,
+      canary: this.canary,
+      etaMs: this.eta(done),
+    };
+  }
+
+  private eta(done: number): number | undefined {
+    if (done === 0 || this.firstStartAt === undefined || this.lastFinishAt === undefined) {
+      return undefined;
+    }
+    if (done >= this.total) return 0;
+    const perDevice = Math.max(0, this.lastFinishAt - this.firstStartAt) / done;
+    return Math.round(perDevice * (this.total - done));
+  }
+}
+
+/** `m:ss` (or `h:mm:ss`) for an ETA. */
+export function formatDuration(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = String(seconds % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/** Width of the progress bar in characters. */
+const BAR_WIDTH = 20;
+
+/** One progress line: bar, done/total, failed, in flight, ETA, canary, status. */
+export function renderProgress(p: ProgressSnapshot): string {
+  const filled = p.total === 0 ? 0 : Math.round((p.done / p.total) * BAR_WIDTH);
+  const bar = `[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}]`;
+  const parts = [
+    `${bar} ${p.done}/${p.total} done`,
+    `${p.failed} failed`,
+    `${p.inFlight} in flight`,
+    `ETA ${p.etaMs === undefined ? '--:--' : formatDuration(p.etaMs)}`,
+  ];
+  if (p.canary) parts.push(`canary ${p.canary.key} ${p.canary.verdict}`);
+  parts.push(p.status);
+  return parts.join(' · ');
+}

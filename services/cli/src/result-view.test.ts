@@ -1,0 +1,62 @@
+import type { JobResultView } from '@fleetpush/contracts';
+import { renderResult, summarizeResult } from './result-view';
+
+const result: JobResultView = {
+  job: {
+    id: 'j1',
+    name: 'ntp',
+    status: 'failed',
+    actor: 'admin',
+    created_at: '',
+    updated_at: '',
+    targets: 3,
+    canary: 'a:22',
+  },
+  devices: [
+    {
+      index: 0,
+      key: 'a:22',
+      state: 'failed',
+      result: {
+        state: 'failed',
+        attempts: 1,
+        code: 'command_error',
+        message: 'rejected',
+        diff: { status: 'not_computed', reason: 'apply failed' },
+      },
+    },
+    {
+      index: 1,
+      key: 'b:22',
+      state: 'skipped',
+      result: { state: 'skipped', attempts: 0, skipReason: 'canary_failed' },
+    },
+    { index: 2, key: 'c:22', state: 'pending', result: null },
+  ],
+};
+
+describe('result view', () => {
+  it('summarises status, counts and each device with its failure code', () => {
+    expect(summarizeResult(result)).toEqual({
+      id: 'j1',
+      name: 'ntp',
+      status: 'failed',
+      counts: { failed: 1, skipped: 1, pending: 1 },
+      devices: [
+        { key: 'a:22', state: 'failed', code: 'command_error', message: 'rejected', attempts: 1 },
+        { key: 'b:22', state: 'skipped', attempts: 0, skip_reason: 'canary_failed' },
+        { key: 'c:22', state: 'pending' },
+      ],
+    });
+  });
+
+  it('renders a table, and the diffs only when asked', () => {
+    const plain = renderResult(summarizeResult(result));
+    expect(plain).toContain('job j1 (ntp): failed — 1 failed, 1 skipped, 1 pending');
+    expect(plain).toMatch(/a:22 +failed +command_error +rejected/);
+    expect(plain).not.toContain('diff not computed');
+    expect(renderResult(summarizeResult(result, true))).toContain(
+      '--- a:22\n(diff not computed: apply failed)',
+    );
+  });
+});

@@ -1,0 +1,80 @@
+import type { JobDeviceOutcome, JobResultView } from '@fleetpush/contracts';
+
+/** One device in a `--json` result. */
+export interface DeviceSummary {
+  readonly key: string;
+  readonly state: string;
+  readonly code?: string;
+  readonly message?: string;
+  readonly attempts?: number;
+  readonly skip_reason?: string;
+  readonly diff?: unknown;
+}
+
+/** The one JSON object `jobs run --wait --json` and `jobs result --json` print. */
+export interface ResultSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly status: string;
+  readonly counts: Record<string, number>;
+  readonly devices: DeviceSummary[];
+}
+
+function deviceSummary(d: JobDeviceOutcome, diffs: boolean): DeviceSummary {
+  const r = d.result;
+  return {
+    key: d.key,
+    state: r?.state ?? d.state,
+    ...(r?.code !== undefined && { code: r.code }),
+    ...(r?.message !== undefined && { message: r.message }),
+    ...(r !== null && { attempts: r.attempts }),
+    ...(r?.skipReason !== undefined && { skip_reason: r.skipReason }),
+    ...(diffs && r?.diff !== undefined && { diff: r.diff }),
+  };
+}
+
+/** A job's result as the CLI reports it: final status, counts, and each device's outcome. */
+export function summarizeResult(result: JobResultView, diffs = false): ResultSummary {
+  const devices = result.devices.map((d) => deviceSummary(d, diffs));
+  const counts: Record<string, number> = {};
+  for (const d of devices) counts[d.state] = (counts[d.state] ?? 0) + 1;
+  return { id: result.job.id, name: result.job.name, status: result.job.status, counts, devices };
+}
+
+/** Pads cells into aligned columns. */
+export function table(rows: readonly (readonly string[])[]): string {
+  const widths: number[] = [];
+  for (const row of rows)
+    row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+function diffText(diff: unknown): string | undefined {
+  if (typeof diff !== 'object' || diff === null) return undefined;
+  const d = diff as { status?: string; body?: string; reason?: string; truncated?: boolean };
+  if (d.status === 'changed') return `${d.body ?? ''}${d.truncated ? '\n(diff truncated)' : ''}`;
+  if (d.status === 'empty') return '(no change in the verify output)';
+  return `(diff not computed: ${d.reason ?? 'unknown'})`;
+}
+
+/** The human-readable result: a status line, a device table and, with `--diffs`, each diff. */
+export function renderResult(summary: ResultSummary): string {
+  const counts = Object.entries(summary.counts)
+    .map(([state, n]) => `${n} ${state}`)
+    .join(', ');
+  const head = `job ${summary.id} (${summary.name}): ${summary.status} — ${counts || 'no devices'}`;
+  const rows = summary.devices.map((d) => [d.key, d.state, d.code ?? '', d.message ?? '']);
+  const lines = [head, table([['DEVICE', 'STATE', 'CODE', 'MESSAGE'], ...rows])];
+  for (const d of summary.devices) {
+    const text = d.diff === undefined ? undefined : diffText(d.diff);
+    if (text !== undefined) lines.push(`--- ${d.key}\n${text}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
