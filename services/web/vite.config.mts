@@ -11,6 +11,7 @@ export default defineConfig({
   base: '/',
   resolve: {
     alias: {
+      '@fleetpush/client': lib('client'),
       '@fleetpush/contracts': lib('contracts'),
       '@fleetpush/domain': lib('domain'),
     },

@@ -17,3 +17,4 @@ export * from './device-result';
 export * from './auth';
 export * from './credential-profile';
 export * from './api-responses';
+export * from './ui-config';

@@ -1,4 +1,4 @@
-import { FleetApiError } from '../data/api-error';
+import { FleetpushApiError } from '@fleetpush/client';
 
 /** An error next to what caused it, with every field or row the server named. */
 export function ErrorBox({
@@ -10,7 +10,7 @@ export function ErrorBox({
 }): React.JSX.Element | null {
   if (!error) return null;
   const message = error instanceof Error ? error.message : String(error);
-  const details = error instanceof FleetApiError ? error.details : [];
+  const details = error instanceof FleetpushApiError ? error.details : [];
   return (
     <div className="alert error" role="alert">
       <strong>{title ?? 'Something went wrong'}:</strong> {message}

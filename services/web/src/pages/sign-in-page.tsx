@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ErrorBox } from '../components/error-box';
-import { FleetApiError } from '../data/api-error';
+import { FleetpushApiError } from '@fleetpush/client';
 
 /** Sign-in with a bearer token (kept in sessionStorage: this tab only). */
 export function SignInPage({
@@ -19,7 +19,7 @@ export function SignInPage({
       await onSignIn(token.trim());
     } catch (err) {
       setError(
-        err instanceof FleetApiError && err.status === 401
+        err instanceof FleetpushApiError && err.status === 401
           ? new Error('this token is not valid (unknown, revoked or expired)')
           : err,
       );
