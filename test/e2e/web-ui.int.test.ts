@@ -74,9 +74,15 @@ describe('web UI, end to end in a real browser', () => {
 
           // Review: every device rendered with the job variable, the canary first.
           const canaryKey = fleet.devices[0]!.key;
-          const rendered = page.locator('details', { hasText: canaryKey });
-          await rendered.getByText('ntp server 10.9.9.9').waitFor({ timeout: UI_TIMEOUT });
-          await expectText(page.locator('details').first(), 'CANARY');
+          const canaryRendering = page
+            .getByTestId('rendering')
+            .filter({ hasText: 'includes the CANARY' });
+          await canaryRendering.getByText('ntp server 10.9.9.9').waitFor({ timeout: UI_TIMEOUT });
+          await canaryRendering.getByText(canaryKey).waitFor();
+          await page
+            .getByTestId('rendering-count')
+            .getByText(`1 distinct rendering for ${DEVICES} devices`)
+            .waitFor();
           expect(await page.getByTestId('unresolved').count()).toBe(0);
           await page.getByRole('button', { name: `Run on ${DEVICES} devices` }).click();
 
@@ -128,10 +134,6 @@ describe('web UI, end to end in a real browser', () => {
     180_000,
   );
 });
-
-async function expectText(locator: ReturnType<Page['locator']>, text: string): Promise<void> {
-  await locator.getByText(text).first().waitFor({ timeout: UI_TIMEOUT });
-}
 
 async function waitForCount(page: Page, name: string, atLeast: number): Promise<void> {
   await waitUntil(async () => ((await counter(page, name)) >= atLeast ? true : undefined), {

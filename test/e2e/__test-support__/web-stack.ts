@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
@@ -27,9 +27,21 @@ export const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef0123';
 /** The built UI; built once if a test runs before `npm run build`. */
 export const WEB_ROOT = path.resolve(__dirname, '..', '..', '..', 'services', 'web', 'dist');
 
-/** Builds the web UI when its bundle is missing (CI builds first; a lone test run may not). */
+/** The newest modification time under `dir` (ms). */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile())
+      newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the web UI when its bundle is missing or older than its sources (never test a stale UI). */
 export function ensureWebBuilt(): void {
-  if (existsSync(path.join(WEB_ROOT, 'index.html'))) return;
+  const index = path.join(WEB_ROOT, 'index.html');
+  const sources = path.resolve(WEB_ROOT, '..', 'src');
+  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(sources)) return;
   execFileSync('npm', ['run', 'build', '-w', '@fleetpush/web'], {
     cwd: path.resolve(__dirname, '..', '..', '..'),
     stdio: 'ignore',

@@ -42,6 +42,8 @@ export function ImportPanel({
         ),
       );
       setAnswer(result);
+      // The CSV may carry passwords: once stored (sealed), they leave the screen.
+      setCsv('');
       onImported();
     } catch (e) {
       setError(e);

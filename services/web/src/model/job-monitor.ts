@@ -41,6 +41,8 @@ export interface JobMonitor {
   /** Devices over at `fanoutSince` (they do not count in the rate). */
   readonly doneAtFanout?: number;
   readonly finishedAt?: number;
+  /** How long the run took, once finished. */
+  readonly durationMs?: number;
   readonly reason?: string;
 }
 
@@ -144,6 +146,7 @@ function applyOne(
         ...m,
         status: e.status,
         finishedAt: Date.parse(e.at),
+        durationMs: e.durationMs,
         ...(e.reason ? { reason: e.reason } : {}),
       };
     case 'device:status':

@@ -1,5 +1,5 @@
 import type { DeviceView } from '@fleetpush/contracts';
-import { previewDevices } from './review-preview';
+import { groupRenderings, previewDevices } from './review-preview';
 
 function device(host: string, extra: Partial<DeviceView> = {}): DeviceView {
   return {
@@ -58,5 +58,28 @@ describe('previewDevices', () => {
     );
     expect(only!.commands).toEqual([]);
     expect(only!.problems.join(' ')).toContain('site');
+  });
+});
+
+describe('groupRenderings', () => {
+  it('shows identical renderings once, the canary group first, leaving out unrenderable devices', () => {
+    const previews = previewDevices(
+      {
+        commands: ['ntp server {{ntp}}'],
+        verifyCommands: [],
+        verifyMode: 'all',
+        globalVars: { ntp: '10.0.0.1' },
+      },
+      [
+        device('10.0.0.1'),
+        device('10.0.0.2', { host_vars: { ntp: '10.9.9.9' } }),
+        device('10.0.0.3'),
+      ],
+    );
+    const groups = groupRenderings(previews);
+    expect(groups.map((g) => [g.commands, g.devices.map((d) => d.key)])).toEqual([
+      [['ntp server 10.0.0.1'], ['10.0.0.1:22', '10.0.0.3:22']],
+      [['ntp server 10.9.9.9'], ['10.0.0.2:22']],
+    ]);
   });
 });

@@ -62,3 +62,29 @@ export function previewDevices(job: PreviewJob, devices: readonly DeviceView[]):
     return { ...base, commands: [], verify: [], problems: result.problems.map((p) => p.detail) };
   });
 }
+
+/** Devices whose rendered commands are identical, shown once. */
+export interface RenderingGroup {
+  readonly commands: readonly string[];
+  readonly verify: readonly string[];
+  readonly devices: readonly DevicePreview[];
+}
+
+/**
+ * Groups rendered devices by identical commands and verify commands, in run order (the
+ * canary's group first), so 10,000 devices read as a handful of distinct renderings.
+ */
+export function groupRenderings(previews: readonly DevicePreview[]): RenderingGroup[] {
+  const groups = new Map<
+    string,
+    { commands: readonly string[]; verify: readonly string[]; devices: DevicePreview[] }
+  >();
+  for (const p of previews) {
+    if (p.problems.length > 0) continue;
+    const id = JSON.stringify([p.commands, p.verify]);
+    const group = groups.get(id) ?? { commands: p.commands, verify: p.verify, devices: [] };
+    group.devices.push(p);
+    groups.set(id, group);
+  }
+  return [...groups.values()];
+}

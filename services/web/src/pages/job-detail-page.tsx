@@ -24,6 +24,7 @@ export function JobDetailPage({
   const [result, setResult] = useState<JobResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [group, setGroup] = useState<string | null>(null);
+  const [state, setState] = useState<string | null>(null);
   useEffect(() => {
     api.result(jobId).then(setResult, setError);
   }, [api, jobId]);
@@ -35,7 +36,10 @@ export function JobDetailPage({
   if (!result) return <p className="muted">Loading result…</p>;
   const selected = result.devices.find((d) => d.key === device);
   const inGroup = group ? new Set(groups.find((g) => g.id === group)?.keys) : null;
-  const rows = result.devices.filter((d) => !inGroup || inGroup.has(d.key));
+  const rows = result.devices.filter(
+    (d) => (!inGroup || inGroup.has(d.key)) && (!state || d.state === state),
+  );
+  const states = countBy(result.devices.map((d) => d.state));
   return (
     <div className="stack">
       <div className="page-head">
@@ -95,6 +99,27 @@ export function JobDetailPage({
       <div className="grid-2" style={{ gridTemplateColumns: 'minmax(320px, 2fr) 3fr' }}>
         <section className="card stack" aria-labelledby="devices-title">
           <h2 id="devices-title">Devices</h2>
+          <div className="chip-row" role="group" aria-label="Filter by state">
+            <button
+              type="button"
+              aria-pressed={state === null}
+              className={state === null ? 'primary' : ''}
+              onClick={() => setState(null)}
+            >
+              Any state
+            </button>
+            {Object.entries(states).map(([s, n]) => (
+              <button
+                key={s}
+                type="button"
+                aria-pressed={state === s}
+                className={state === s ? 'primary' : ''}
+                onClick={() => setState(s)}
+              >
+                {s} ({n})
+              </button>
+            ))}
+          </div>
           <div className="table-wrap" style={{ maxHeight: 560 }}>
             <table>
               <thead>
@@ -149,6 +174,18 @@ export function JobDetailPage({
       </div>
     </div>
   );
+}
+
+/** Occurrences of each value, failures first (what an operator looks at first). */
+function countBy(values: readonly string[]): Record<string, number> {
+  const order = ['failed', 'aborted', 'skipped', 'succeeded'];
+  const counts: Record<string, number> = {};
+  for (const v of [...values].sort((a, b) => rank(a) - rank(b))) counts[v] = (counts[v] ?? 0) + 1;
+  return counts;
+  function rank(v: string): number {
+    const i = order.indexOf(v);
+    return i < 0 ? order.length : i;
+  }
 }
 
 const TABS = ['diff', 'pre', 'apply', 'post', 'transcript'] as const;

@@ -264,8 +264,8 @@ function Progress({ monitor }: { readonly monitor: JobMonitor }): React.JSX.Elem
         <span className="spacer" />
         <span className="muted small">
           {terminal
-            ? monitor.finishedAt
-              ? 'finished'
+            ? monitor.durationMs !== undefined
+              ? `finished in ${formatDuration(monitor.durationMs)}`
               : ''
             : eta !== undefined
               ? `ETA ${formatDuration(eta)}`

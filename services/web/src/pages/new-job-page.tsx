@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ErrorBox } from '../components/error-box';
+import { PresetBar } from '../components/preset-bar';
 import { TargetPicker } from '../components/target-picker';
 import { TemplateEditor } from '../components/template-editor';
 import type { DeviceView } from '../data/api-types';
@@ -64,6 +65,11 @@ export function NewJobPage(): React.JSX.Element {
               placeholder="e.g. NTP servers for EMEA"
             />
           </label>
+          <PresetBar
+            commands={form.commands}
+            verify={form.verify}
+            onLoad={(p) => set({ commands: p.commands, verify: p.verify })}
+          />
           <TemplateEditor
             label="Config commands"
             hint="one per line; {{variables}} are rendered per device"
@@ -235,9 +241,9 @@ function StrategyCard({
             value={form.budgetMode}
             onChange={(e) => set({ budgetMode: e.target.value as JobForm['budgetMode'] })}
           >
-            <option value="stop">stop at the first failure</option>
-            <option value="count">tolerate N failures per wave</option>
-            <option value="pct">tolerate N % per wave</option>
+            <option value="stop">stop at first failure</option>
+            <option value="count">N failures / wave</option>
+            <option value="pct">N % / wave</option>
             <option value="none">never stop</option>
           </select>
         </label>

@@ -2,12 +2,12 @@ import { useMemo, useRef, useState } from 'react';
 import { ErrorBox } from '../components/error-box';
 import type { DeviceView } from '../data/api-types';
 import { linesOf, parseVars, toSubmission, type JobForm } from '../model/job-form';
-import { previewDevices } from '../model/review-preview';
+import { groupRenderings, previewDevices, type DevicePreview } from '../model/review-preview';
 import { navigate } from '../route';
 import { useSession } from '../session';
 
-/** Devices whose rendered commands are listed at once (the rest behind "show more"). */
-const SHOWN = 50;
+/** Device keys listed under a rendering before "and N more". */
+const KEYS_SHOWN = 24;
 
 /** Props of {@link ReviewStep}. */
 export interface ReviewStepProps {
@@ -24,7 +24,6 @@ export interface ReviewStepProps {
  */
 export function ReviewStep({ form, order, onBack }: ReviewStepProps): React.JSX.Element {
   const { api } = useSession();
-  const [shown, setShown] = useState(SHOWN);
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -116,7 +115,9 @@ export function ReviewStep({ form, order, onBack }: ReviewStepProps): React.JSX.
             {prod.length > 30 && <span className="small">and {prod.length - 30} more</span>}
           </div>
           <label className="field">
-            Type the job name (<code>{form.name.trim()}</code>) to confirm a change to production
+            <span>
+              Type the job name <code>{form.name.trim()}</code> to confirm a change to production
+            </span>
             <input
               type="text"
               value={typed}
@@ -126,50 +127,9 @@ export function ReviewStep({ form, order, onBack }: ReviewStepProps): React.JSX.
           </label>
         </section>
       )}
-      <section className="card stack" aria-labelledby="rendered-title">
-        <h2 id="rendered-title">Rendered commands per device</h2>
-        <div className="stack" style={{ gap: 10 }}>
-          {previews.slice(0, shown).map((p) => (
-            <details
-              key={p.key}
-              open={p.canary || p.problems.length > 0}
-              className="card"
-              style={{ padding: 10 }}
-            >
-              <summary className="row" style={{ cursor: 'pointer' }}>
-                <span className="mono">{p.key}</span>
-                {p.name && <span className="muted">{p.name}</span>}
-                {p.canary && <span className="badge canary">CANARY</span>}
-                {p.prod && <span className="badge prod">PROD</span>}
-                {p.problems.length > 0 && <span className="badge s-failed">unresolved</span>}
-              </summary>
-              {p.problems.length > 0 ? (
-                <p className="small">{p.problems.join('; ')}</p>
-              ) : (
-                <div className="grid-2" style={{ marginTop: 8 }}>
-                  <div>
-                    <h3 className="small muted">Config</h3>
-                    <pre className="output">{p.commands.join('\n')}</pre>
-                  </div>
-                  <div>
-                    <h3 className="small muted">Verify</h3>
-                    <pre className="output">
-                      {p.verify.length > 0 ? p.verify.join('\n') : '(none)'}
-                    </pre>
-                  </div>
-                </div>
-              )}
-            </details>
-          ))}
-        </div>
-        {previews.length > shown && (
-          <button type="button" onClick={() => setShown((s) => s + SHOWN * 4)}>
-            Show more ({previews.length - shown} left)
-          </button>
-        )}
-      </section>
+      <RenderedCommands previews={previews} />
       <ErrorBox error={error} title="The server refused the job" />
-      <div className="row">
+      <div className="row action-bar">
         <button type="button" onClick={onBack} disabled={busy}>
           ← Back to edit
         </button>
@@ -201,6 +161,109 @@ function Stat({
       <div className="k">{k}</div>
       <div className="v" style={small ? { fontSize: 14, fontFamily: 'var(--mono)' } : undefined}>
         {v}
+      </div>
+    </div>
+  );
+}
+
+/** Every device's rendering: identical ones shown once, and a lookup for any one device. */
+function RenderedCommands({
+  previews,
+}: {
+  readonly previews: readonly DevicePreview[];
+}): React.JSX.Element {
+  const [find, setFind] = useState('');
+  const groups = useMemo(() => groupRenderings(previews), [previews]);
+  const needle = find.trim().toLowerCase();
+  const found =
+    needle === ''
+      ? undefined
+      : previews.find(
+          (p) =>
+            p.key.toLowerCase().includes(needle) || (p.name ?? '').toLowerCase().includes(needle),
+        );
+  return (
+    <section className="card stack" aria-labelledby="rendered-title">
+      <div className="row">
+        <h2 id="rendered-title" style={{ margin: 0 }}>
+          Rendered commands
+        </h2>
+        <span className="muted" data-testid="rendering-count">
+          {groups.length} distinct rendering{groups.length === 1 ? '' : 's'} for {previews.length}{' '}
+          device{previews.length === 1 ? '' : 's'}
+        </span>
+        <span className="spacer" />
+        <label className="row small">
+          Find a device
+          <input
+            type="search"
+            value={find}
+            onChange={(e) => setFind(e.target.value)}
+            placeholder="host:port or name"
+          />
+        </label>
+      </div>
+      {needle !== '' && !found && <p className="muted">No targeted device matches.</p>}
+      {found && (
+        <Rendering
+          title={found.key}
+          commands={found.commands}
+          verify={found.verify}
+          devices={[found]}
+        />
+      )}
+      {needle === '' &&
+        groups.map((g, i) => (
+          <Rendering
+            key={i}
+            title={`${g.devices.length} device${g.devices.length === 1 ? '' : 's'}`}
+            commands={g.commands}
+            verify={g.verify}
+            devices={g.devices}
+          />
+        ))}
+    </section>
+  );
+}
+
+function Rendering({
+  title,
+  commands,
+  verify,
+  devices,
+}: {
+  readonly title: string;
+  readonly commands: readonly string[];
+  readonly verify: readonly string[];
+  readonly devices: readonly DevicePreview[];
+}): React.JSX.Element {
+  const canary = devices.some((d) => d.canary);
+  const prod = devices.filter((d) => d.prod).length;
+  return (
+    <div className="card stack" style={{ padding: 12, gap: 8 }} data-testid="rendering">
+      <div className="row">
+        <strong>{title}</strong>
+        {canary && <span className="badge canary">includes the CANARY</span>}
+        {prod > 0 && <span className="badge prod">{prod} PROD</span>}
+      </div>
+      <div className="key-list" aria-label="Devices">
+        {devices.slice(0, KEYS_SHOWN).map((d) => (
+          <span key={d.key}>
+            {d.key}
+            {d.name ? ` ${d.name}` : ''}
+          </span>
+        ))}
+        {devices.length > KEYS_SHOWN && <span>and {devices.length - KEYS_SHOWN} more</span>}
+      </div>
+      <div className="grid-2">
+        <div>
+          <h3 className="small muted">Config</h3>
+          <pre className="output">{commands.join('\n')}</pre>
+        </div>
+        <div>
+          <h3 className="small muted">Verify</h3>
+          <pre className="output">{verify.length > 0 ? verify.join('\n') : '(none)'}</pre>
+        </div>
       </div>
     </div>
   );
