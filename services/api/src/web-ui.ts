@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import express, { Router } from 'express';
 import { requireRole, principalOf } from './auth';
+import { notFound } from './errors';
 
 /** How the API serves the web UI. */
 export interface WebUiOptions {
@@ -27,9 +28,12 @@ export function webUiRoutes(options: WebUiOptions): Router {
     express.static(path.join(root, 'assets'), {
       immutable: true,
       maxAge: ASSET_MAX_AGE_MS,
-      fallthrough: false,
     }),
   );
+  // A missing bundle is a 404, never the index page (which the browser would run as script).
+  router.use('/assets', (req) => {
+    throw notFound(`asset ${req.path}`);
+  });
   router.use(express.static(root, { index: false, redirect: false }));
   router.get(/^\/(?!api\/|api$|healthz$|readyz$).*/, (_req, res) => {
     res.set('cache-control', 'no-cache');
