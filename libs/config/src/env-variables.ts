@@ -99,8 +99,10 @@ const url = envVariable({
 const gatewayUrl = optionalEnvVariable({
   name: 'FLEETPUSH_GATEWAY_URL',
   key: 'gatewayUrl',
-  description: 'where the CLI and the client find the Socket.IO gateway for live job events',
-  whenUnset: 'the CLI polls the API for events',
+  description:
+    'where the CLI, the client and the web UI (told by the API) find the Socket.IO gateway for live job events',
+  whenUnset:
+    "the CLI polls the API; the web UI uses its own origin (gateway mounted on the API's server)",
   field: urlField({
     protocols: ['http:', 'https:'],
     example: 'https://fleetpush.example.com:8081',
@@ -147,15 +149,6 @@ const webRoot = optionalEnvVariable({
   description: 'directory of the built web UI the API serves at `/`',
   whenUnset: 'services/web/dist when it exists (no UI otherwise)',
   field: pathField({ example: '/opt/fleetpush/web' }),
-});
-
-const gatewayPublicUrl = optionalEnvVariable({
-  name: 'FLEETPUSH_GATEWAY_PUBLIC_URL',
-  key: 'gatewayPublicUrl',
-  description:
-    'where browsers reach the Socket.IO gateway, told to the web UI by `/api/v1/ui-config` (add the UI origin to FLEETPUSH_CORS_ORIGINS of the gateway)',
-  whenUnset: "the UI's own origin (gateway mounted on the API server)",
-  field: urlField({ protocols: ['http:', 'https:'], example: 'https://events.example.com' }),
 });
 
 const maxSshSessions = envVariable({
@@ -237,7 +230,6 @@ export const ENV_VARIABLES = {
   dataDir,
   corsOrigins,
   webRoot,
-  gatewayPublicUrl,
   maxSshSessions,
   loginRate,
   hostKeyPolicy,

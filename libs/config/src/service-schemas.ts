@@ -26,7 +26,7 @@ export const SERVICE_VARIABLES = {
     V.dataDir,
     V.corsOrigins,
     V.webRoot,
-    V.gatewayPublicUrl,
+    V.gatewayUrl,
   ],
   worker: [
     ...REDIS,

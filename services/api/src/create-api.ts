@@ -33,6 +33,8 @@ export function createApi(deps: ApiDeps): Express {
         directives: {
           connectSrc: connectSources(deps.web?.gatewayUrl),
           frameAncestors: ["'none'"],
+          // Internal deployments often serve plain http: upgrading would break every request.
+          upgradeInsecureRequests: null,
         },
       },
       referrerPolicy: { policy: 'no-referrer' },

@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     adminToken: config.adminToken,
     web: {
       root: config.webRoot ?? defaultWebRoot(),
-      ...(config.gatewayPublicUrl ? { gatewayUrl: config.gatewayPublicUrl } : {}),
+      ...(config.gatewayUrl ? { gatewayUrl: config.gatewayUrl } : {}),
     },
   });
   const server = app.listen(config.port);

@@ -35,6 +35,8 @@ describe('the web UI served by the API', () => {
         expect(csp).toContain("default-src 'self'");
         expect(csp).toContain("connect-src 'self'");
         expect(csp).toContain("frame-ancestors 'none'");
+        // Plain-http internal deployments must keep working.
+        expect(csp).not.toContain('upgrade-insecure-requests');
       },
       { web: { root } },
     ));

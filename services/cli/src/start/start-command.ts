@@ -4,6 +4,8 @@ import {
   gatewayConfigSchema,
   loadConfig,
   workerConfigSchema,
+  type ApiConfig,
+  type GatewayConfig,
 } from '@fleetpush/config';
 import { UsageError } from '../cli-errors';
 import type { CliIo } from '../cli-io';
@@ -84,6 +86,20 @@ async function localSecrets(
   return { env, adminToken, ...(tokenFile !== undefined && { tokenFile }) };
 }
 
+/**
+ * The web UI is served by the API and follows jobs on the separate gateway: the API tells the
+ * UI where the gateway is, and the gateway accepts the UI's origin (unless the operator set them).
+ */
+function webUiEnv(api: ApiConfig, gateway: GatewayConfig): NodeJS.ProcessEnv {
+  const origins = [`http://127.0.0.1:${api.port}`, `http://localhost:${api.port}`];
+  return {
+    FLEETPUSH_GATEWAY_URL: api.gatewayUrl ?? `http://127.0.0.1:${gateway.gatewayPort}`,
+    FLEETPUSH_CORS_ORIGINS: (gateway.corsOrigins.length > 0 ? gateway.corsOrigins : origins).join(
+      ',',
+    ),
+  };
+}
+
 /** Starts everything; what was started is recorded in `started` as it goes, for cleanup. */
 async function bringUp(
   io: CliIo,
@@ -101,7 +117,12 @@ async function bringUp(
     { adminToken: api.adminToken?.reveal(), secretKey: api.secretKey !== undefined },
     dataDir,
   );
-  const env: NodeJS.ProcessEnv = { ...io.env, ...secrets.env, FLEETPUSH_REDIS_URL: redisUrl };
+  const env: NodeJS.ProcessEnv = {
+    ...io.env,
+    ...secrets.env,
+    FLEETPUSH_REDIS_URL: redisUrl,
+    ...webUiEnv(api, gateway),
+  };
   const common = { root: REPO_ROOT, env, fromSource: options.fromSource, dataDir };
   started.stack = await startLocalStack({
     ...common,

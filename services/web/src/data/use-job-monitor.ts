@@ -45,7 +45,7 @@ export function useJobMonitor(jobId: string): JobMonitorState {
           initialMonitor(
             detail.status,
             detail.canary,
-            result.devices.map((d) => ({ key: d.key, state: 'pending' })),
+            result.devices.map((d) => ({ key: d.key, state: d.state })),
           ),
         );
         const watch = api.watch(
