@@ -95,7 +95,11 @@ async function run(page: Page, url: string, csv: string): Promise<void> {
     .locator('h1 .badge[data-state="completed"], h1 .badge[data-state="failed"]')
     .waitFor({ timeout: 180_000 });
   await shot(page, '06-monitor-finished');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(page, '10-monitor-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 
+  await submitDryRun(url);
   await page.getByRole('link', { name: 'History' }).click();
   await page.getByRole('table').waitFor({ timeout: TIMEOUT });
   await page
@@ -118,6 +122,33 @@ async function run(page: Page, url: string, csv: string): Promise<void> {
     .first()
     .waitFor();
   await shot(page, '09-job-detail-side-by-side');
+}
+
+/** A second, small job (a dry run on the `core` tag), so that the history shows more than one. */
+async function submitDryRun(url: string): Promise<void> {
+  const headers = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
+  const body = {
+    name: 'Core syslog host (dry run)',
+    commands: ['logging host 10.30.0.5'],
+    targets: ['tag:core'],
+    dry_run: true,
+    confirm_prod: true,
+    strategy: { concurrency: 10, stop_on_error: false },
+  };
+  const answer = await fetch(`${url}/api/v1/jobs`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(body),
+  });
+  const { job } = (await answer.json()) as { job: { id: string } };
+  await waitUntil(
+    async () => {
+      const detail = await fetch(`${url}/api/v1/jobs/${job.id}`, { headers });
+      const { status } = (await detail.json()) as { status: string };
+      return ['completed', 'failed', 'cancelled'].includes(status) ? status : undefined;
+    },
+    { timeoutMs: TIMEOUT, intervalMs: 200, description: 'the dry run to end' },
+  );
 }
 
 async function main(): Promise<void> {

@@ -6,6 +6,8 @@ import type { MonitorDevice } from '../model/job-monitor';
 const CELL = 14;
 const GAP = 3;
 const PITCH = CELL + GAP;
+/** The grid scrolls past this height (about 18 rows: 1,300 devices on a laptop screen). */
+const MAX_HEIGHT = 320;
 
 /** Props of {@link DeviceGrid}. */
 export interface DeviceGridProps {
@@ -42,11 +44,12 @@ export function DeviceGrid({ order, devices, canary, onOpen }: DeviceGridProps):
     <div
       ref={parent}
       className="device-grid"
+      style={{ height: Math.min(MAX_HEIGHT, rows * PITCH + 18) }}
       role="list"
       aria-label={`Devices (${order.length})`}
       data-testid="device-grid"
     >
-      <div style={{ height: virtualizer.getTotalSize() + 16, position: 'relative', margin: 8 }}>
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative', margin: 8 }}>
         {virtualizer.getVirtualItems().map((row) =>
           order.slice(row.index * columns, (row.index + 1) * columns).map((key, i) => {
             const d = devices.get(key);

@@ -51,9 +51,17 @@ export function MonitorPage({ jobId }: { readonly jobId: string }): React.JSX.El
           />
         </div>
       </div>
-      {monitor.reason && ['failed', 'cancelled'].includes(monitor.status) && (
-        <div className="alert error" role="status">
-          Job {monitor.status}: {monitor.reason}
+      {['failed', 'cancelled'].includes(monitor.status) && (
+        <div className="alert error" role="status" data-testid="job-outcome">
+          Job {monitor.status}
+          {monitor.reason ? `: ${monitor.reason}` : ''}
+          {(counts.failed ?? 0) + (counts.aborted ?? 0) > 0 && (
+            <>
+              {' '}
+              — {(counts.failed ?? 0) + (counts.aborted ?? 0)} device(s) failed or aborted.{' '}
+              <a href={hrefOf({ page: 'detail', jobId })}>Read their errors</a>
+            </>
+          )}
         </div>
       )}
       <div className="grid-2">
