@@ -185,6 +185,42 @@ describe('FleetpushClient jobs', () => {
     }
   });
 
+  it('resumes a watch from the last sequence after the gateway restarts: no gap, no duplicate', async () => {
+    const { job } = await client.jobs.submit({
+      name: 'watched across a gateway restart',
+      commands: ['logging host 10.8.8.8'],
+      verify_commands: VERIFY,
+      targets: ['all'],
+      pause_after_canary: true,
+    });
+    const seen: FleetEvent[] = [];
+    const watch = client.watchJob(job.id, { onEvent: (e) => seen.push(e) });
+    try {
+      await waitUntil(() => seen.some((e) => e.type === 'job:status' && e.to === 'paused'), {
+        timeoutMs: 30_000,
+        description: 'the watch sees the hold after the canary',
+      });
+      const beforeOutage = seen.length;
+      await stack.killGateway();
+      await client.jobs.resume(job.id);
+      await waitUntil(async () => (await client.jobs.get(job.id)).status === 'completed', {
+        timeoutMs: 30_000,
+        description: 'the job completes while the gateway is down',
+      });
+      expect(seen).toHaveLength(beforeOutage);
+      await stack.startGateway();
+      await waitUntil(() => seen.at(-1)?.type === 'job:finished', {
+        timeoutMs: 30_000,
+        description: 'the watch catches up after the gateway is back',
+      });
+      const stored = (await client.jobs.events(job.id)).events;
+      expect(seen.map((e) => e.seq)).toEqual(stored.map((e) => e.seq));
+      expect(seen.length).toBeGreaterThan(beforeOutage);
+    } finally {
+      watch.close();
+    }
+  });
+
   it('reports a refused gateway connection instead of waiting forever', async () => {
     const stranger = new FleetpushClient({
       baseUrl: stack.apiUrl,

@@ -12,6 +12,10 @@ export interface ServiceStack {
   readonly prefix: string;
   readonly redisUrl: string;
   readonly services: readonly ServiceProcess[];
+  /** Kills the gateway (SIGKILL) and resolves once it is gone. */
+  killGateway(): Promise<void>;
+  /** Starts a new gateway on the same port and resolves once it answers. */
+  startGateway(): Promise<void>;
   /** Everything the services wrote, for failure messages. */
   output(): string;
   /** Stops every service (SIGTERM, then SIGKILL). */
@@ -43,6 +47,11 @@ export async function startServiceStack(): Promise<ServiceStack> {
     spawnService(name, { root: REPO_ROOT, env, fromSource: true }),
   );
   const [api, , gateway] = services as [ServiceProcess, ServiceProcess, ServiceProcess];
+  const gatewayReady = (g: ServiceProcess): Promise<void> =>
+    waitReady(g, `http://127.0.0.1:${gatewayPort}/socket.io/?EIO=4&transport=polling`, {
+      timeoutMs: READY_MS,
+      anyAnswer: true,
+    });
   const stack: ServiceStack = {
     apiUrl: `http://127.0.0.1:${port}`,
     gatewayUrl: `http://127.0.0.1:${gatewayPort}`,
@@ -50,15 +59,22 @@ export async function startServiceStack(): Promise<ServiceStack> {
     prefix,
     redisUrl,
     services,
+    async killGateway() {
+      const current = services[2];
+      current?.child.kill('SIGKILL');
+      await current?.exited;
+    },
+    async startGateway() {
+      const next = spawnService('gateway', { root: REPO_ROOT, env, fromSource: true });
+      services[2] = next;
+      await gatewayReady(next);
+    },
     output: () => services.map((s) => `--- ${s.name}\n${s.tail()}`).join('\n'),
-    close: () => stopServices(services, 10_000),
+    close: () => stopServices([...services], 10_000),
   };
   try {
     await waitReady(api, `${stack.apiUrl}/readyz`, { timeoutMs: READY_MS });
-    await waitReady(gateway, `${stack.gatewayUrl}/socket.io/?EIO=4&transport=polling`, {
-      timeoutMs: READY_MS,
-      anyAnswer: true,
-    });
+    await gatewayReady(gateway);
   } catch (error) {
     await stack.close();
     throw error;

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { StartError, StartErrorCode } from './start-errors';
 
 /** The programs `fleetpush start` runs as child processes. */
@@ -37,10 +38,18 @@ export interface SpawnServiceOptions {
   readonly onStdout?: (text: string) => void;
 }
 
+/**
+ * The `--import` argument that loads tsx, as an absolute file URL: a bare `tsx` would be
+ * resolved from the child's working directory, which need not be the repository.
+ */
+export function tsxImport(root: string): string {
+  return pathToFileURL(path.join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+}
+
 /** The node arguments that run a service: its built entry point, or its sources under tsx. */
 export function serviceArgs(root: string, name: ServiceName, fromSource: boolean): string[] {
   const dir = path.join(root, 'services', name);
-  if (fromSource) return ['--import', 'tsx', path.join(dir, 'src', 'main.ts')];
+  if (fromSource) return ['--import', tsxImport(root), path.join(dir, 'src', 'main.ts')];
   const entry = path.join(dir, 'dist', 'main.js');
   if (!existsSync(entry)) {
     throw new StartError(

@@ -61,6 +61,9 @@ async function ensureRedis(
   if (binary === undefined) throw new StartError(StartErrorCode.noRedis, REDIS_HELP);
   io.stderr(`fleetpush: no Redis answers at ${url}; starting a private redis-server\n`);
   started.redis = await startPrivateRedis(binary, dataDir);
+  io.stderr(
+    `fleetpush: private redis-server at ${started.redis.url}, data in ${path.join(dataDir, 'redis')}\n`,
+  );
   return started.redis.url;
 }
 

@@ -1,0 +1,226 @@
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { FleetpushClient } from '@fleetpush/client';
+import { freePort, waitUntil } from '@fleetpush/testing';
+import { runCliProcess, spawnCli, type CliProcess } from './__fixtures__/cli-process';
+import type { ResultSummary } from './result-view';
+import { redisAnswers } from './start/redis-probe';
+
+// End to end, the way an operator uses it: `fleetpush start --demo` (api, worker, gateway and a
+// simulated fleet as child processes; no Redis answers at FLEETPUSH_REDIS_URL, so it starts a
+// private redis-server), then the CLI as separate processes, checked by their exit codes.
+
+const DEVICES = 4;
+let dir: string;
+let env: NodeJS.ProcessEnv;
+let start: CliProcess;
+let apiUrl: string;
+let controlUrl: string;
+let client: FleetpushClient;
+let keys: string[];
+let token: string;
+/** CLI processes a test started in the background, killed in afterAll if a test failed early. */
+const background: CliProcess[] = [];
+
+function cli(...args: string[]): ReturnType<typeof runCliProcess> {
+  return runCliProcess(args, env, dir);
+}
+
+function parseJson<T>(text: string): T {
+  return JSON.parse(text.trim()) as T;
+}
+
+async function setFaults(index: number, faults: object): Promise<void> {
+  const response = await fetch(`${controlUrl}/devices/${index}/faults`, {
+    method: 'POST',
+    body: JSON.stringify(faults),
+  });
+  expect(response.status).toBe(200);
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'fleetpush-e2e-'));
+  const [port, gatewayPort, noRedis] = [await freePort(), await freePort(), await freePort()];
+  apiUrl = `http://127.0.0.1:${port}`;
+  env = {
+    PATH: process.env.PATH,
+    FLEETPUSH_DATA_DIR: path.join(dir, 'data'),
+    FLEETPUSH_REDIS_URL: `redis://127.0.0.1:${noRedis}`,
+    FLEETPUSH_PORT: String(port),
+    FLEETPUSH_GATEWAY_PORT: String(gatewayPort),
+    FLEETPUSH_LOGIN_RATE: '5000',
+    FLEETPUSH_LOG_LEVEL: 'warn',
+    FLEETPUSH_URL: apiUrl,
+  };
+  start = spawnCli(['start', '--demo', '--dev', '--devices', String(DEVICES)], env, dir);
+  await waitUntil(
+    () => start.stdout().includes('fleetpush: ready') || start.child.exitCode !== null,
+    {
+      timeoutMs: 100_000,
+      intervalMs: 100,
+      description: 'fleetpush start --demo is ready',
+    },
+  );
+  if (!start.stdout().includes('fleetpush: ready')) {
+    throw new Error(`start failed:\n${start.stdout()}\n${start.stderr()}`);
+  }
+  controlUrl = /simulator control (\S+)\)/.exec(start.stdout())?.[1] ?? '';
+  token = (await readFile(path.join(dir, 'data', 'admin-token'), 'utf8')).trim();
+  client = new FleetpushClient({ baseUrl: apiUrl, token });
+  await writeFile(path.join(dir, 'ntp.txt'), 'ntp server 10.0.0.1\n');
+  await writeFile(path.join(dir, 'logging.txt'), 'logging host 10.0.0.2\n');
+}, 120_000);
+
+afterAll(async () => {
+  for (const run of background) if (run.child.exitCode === null) run.child.kill('SIGKILL');
+  await Promise.all(background.map((run) => run.done));
+  if (start && start.child.exitCode === null) {
+    start.child.kill('SIGKILL');
+    await start.done;
+  }
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('fleetpush CLI end to end', () => {
+  it('start keeps the generated admin token in a 0600 file and never prints it', async () => {
+    const tokenFile = path.join(dir, 'data', 'admin-token');
+    expect(start.stdout()).toContain(`admin token in ${tokenFile}`);
+    expect((await stat(tokenFile)).mode & 0o777).toBe(0o600);
+    expect((await stat(path.join(dir, 'data', 'secret-key'))).mode & 0o777).toBe(0o600);
+    expect(token.length).toBeGreaterThanOrEqual(32);
+    expect(start.stdout() + start.stderr()).not.toContain(token);
+    expect(start.stderr()).toContain('starting a private redis-server');
+  });
+
+  it('devices list shows the imported demo fleet', async () => {
+    const run = await cli('devices', 'list', '--json');
+    expect(run.code).toBe(0);
+    const page = parseJson<{ total: number; items: { key: string }[] }>(run.stdout);
+    expect(page.total).toBe(DEVICES);
+    keys = page.items.map((d) => d.key);
+    const table = await cli('devices', 'list');
+    expect(table.code).toBe(0);
+    for (const key of keys) expect(table.stdout).toContain(key);
+  });
+
+  it('jobs run --canary --wait --json: exit 0 and every device completed', async () => {
+    const run = await cli(
+      'jobs',
+      'run',
+      '--commands-file',
+      'ntp.txt',
+      '--canary',
+      keys[1] ?? '',
+      '--verify',
+      'show running-config | include ntp',
+      '--concurrency',
+      '2',
+      '--wait',
+      '--json',
+    );
+    expect(run.code).toBe(0);
+    const result = parseJson<ResultSummary>(run.stdout);
+    expect(result.status).toBe('completed');
+    expect(result.devices).toHaveLength(DEVICES);
+    expect(result.devices.every((d) => d.state === 'succeeded')).toBe(true);
+    const diffs = await cli('jobs', 'result', result.id, '--json', '--diffs');
+    expect(diffs.code).toBe(0);
+    const withDiffs = parseJson<ResultSummary>(diffs.stdout);
+    expect(withDiffs.devices.map((d) => (d.diff as { status: string }).status)).toEqual(
+      Array(DEVICES).fill('changed'),
+    );
+  }, 60_000);
+
+  it('a run whose canary fails exits 1 and touches no other device', async () => {
+    await setFaults(0, { rejectCommand: '^logging' });
+    try {
+      const run = await cli(
+        'jobs',
+        'run',
+        '--commands-file',
+        'logging.txt',
+        '--canary',
+        keys[0] ?? '',
+        '--wait',
+        '--json',
+      );
+      expect(run.code).toBe(1);
+      const result = parseJson<ResultSummary>(run.stdout);
+      expect(result.status).toBe('failed');
+      expect(result.devices.find((d) => d.key === keys[0])).toMatchObject({
+        state: 'failed',
+        code: 'command_error',
+      });
+      expect(result.devices.filter((d) => d.key !== keys[0]).map((d) => d.state)).toEqual(
+        Array(DEVICES - 1).fill('skipped'),
+      );
+    } finally {
+      await setFaults(0, {});
+    }
+  }, 60_000);
+
+  it('bad input exits 2: a bad flag value, and a request the API refuses', async () => {
+    const flag = await cli('jobs', 'run', '--commands-file', 'ntp.txt', '--concurrency', 'zero');
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain('--concurrency must be an integer >= 1, got "zero"');
+    const refused = await cli('jobs', 'run', '--commands-file', 'ntp.txt', '--canary', 'not a key');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/\(400 \w+\)/);
+    expect(refused.stderr).toContain('canary');
+    const unknown = await cli('jobs', 'result', 'no-such-job');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('404 not_found');
+  }, 60_000);
+
+  it('a run cancelled while held after its canary exits 3; watch and result say so too', async () => {
+    const run = spawnCli(
+      [
+        'jobs',
+        'run',
+        '--commands-file',
+        'ntp.txt',
+        '--name',
+        'to cancel',
+        '--pause-after-canary',
+        '--wait',
+        '--json',
+      ],
+      env,
+      dir,
+    );
+    background.push(run);
+    const job = await waitUntil(
+      async () => {
+        const { items } = await client.jobs.list({ limit: 5 });
+        return items.find((j) => j.name === 'to cancel' && j.status === 'paused');
+      },
+      { timeoutMs: 40_000, intervalMs: 200, description: 'the job holds after its canary' },
+    );
+    const cancel = await cli('jobs', 'cancel', job.id);
+    expect(cancel.code).toBe(0);
+    expect(cancel.stdout).toContain('status cancelled');
+    const finished = await run.done;
+    expect(finished.code).toBe(3);
+    expect(parseJson<ResultSummary>(finished.stdout).status).toBe('cancelled');
+    const watch = await cli('jobs', 'watch', job.id);
+    expect(watch.code).toBe(3);
+    expect(watch.stderr).toMatch(/done · 0 failed · 0 in flight · ETA .* · cancelled/);
+    const result = await cli('jobs', 'result', job.id, '--json');
+    expect(result.code).toBe(3);
+    const summary = parseJson<ResultSummary>(result.stdout);
+    expect(summary.counts).toEqual({ succeeded: 1, skipped: DEVICES - 1 });
+  }, 90_000);
+
+  it('SIGTERM stops every child and the private Redis, then exits 0', async () => {
+    start.child.kill('SIGTERM');
+    const stopped = await start.done;
+    expect(stopped.code).toBe(0);
+    expect(stopped.stderr).toContain('fleetpush: stopped');
+    await expect(fetch(`${apiUrl}/healthz`)).rejects.toThrow();
+    await expect(fetch(`${controlUrl}/devices`)).rejects.toThrow();
+    const redisUrl = /private redis-server at (\S+),/.exec(start.stderr())?.[1];
+    expect(redisUrl).toBeDefined();
+    expect(await redisAnswers(redisUrl ?? '')).toBe(false);
+  }, 60_000);
+});
