@@ -87,7 +87,7 @@ describe('web UI, end to end in a real browser', () => {
           await page.getByRole('button', { name: `Run on ${DEVICES} devices` }).click();
 
           // Monitor: canary passes its gate, then the fan-out progresses live.
-          await page.waitForURL(/#\/jobs\/[^/]+$/, { timeout: UI_TIMEOUT });
+          await page.waitForURL(/#\/jobs\/(?!new$)[^/]+$/, { timeout: UI_TIMEOUT });
           await page
             .getByTestId('canary-card')
             .getByText('gate passed')
