@@ -11,7 +11,7 @@ const STATUSES = ['queued', 'running', 'paused', 'cancelling', 'completed', 'fai
 export function HistoryPage(): React.JSX.Element {
   const { api } = useSession();
   const [jobs, setJobs] = useState<JobSummary[] | null>(null);
-  const [details, setDetails] = useState<ReadonlyMap<string, JobDetail>>(new Map());
+  const [details, setDetails] = useState<ReadonlyMap<string, JobDetail> | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState('');
   const [owner, setOwner] = useState('');
@@ -93,7 +93,9 @@ export function HistoryPage(): React.JSX.Element {
             </thead>
             <tbody>
               {shown.map((j) => {
-                const c = details.get(j.id)?.counts;
+                const c = details?.get(j.id)?.counts;
+                // Counts are fetched for the newest jobs only; older ones say so rather than spin.
+                const none = details === null ? '…' : '—';
                 return (
                   <tr
                     key={j.id}
@@ -114,8 +116,8 @@ export function HistoryPage(): React.JSX.Element {
                     </td>
                     <td>{j.actor}</td>
                     <td>{j.targets}</td>
-                    <td>{c ? (c.succeeded ?? 0) : '…'}</td>
-                    <td>{c ? (c.failed ?? 0) + (c.aborted ?? 0) : '…'}</td>
+                    <td>{c ? (c.succeeded ?? 0) : none}</td>
+                    <td>{c ? (c.failed ?? 0) + (c.aborted ?? 0) : none}</td>
                     <td className="small muted">{new Date(j.created_at).toLocaleString()}</td>
                   </tr>
                 );

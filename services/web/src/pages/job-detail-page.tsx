@@ -25,9 +25,10 @@ export function JobDetailPage({
   const [error, setError] = useState<unknown>(null);
   const [group, setGroup] = useState<string | null>(null);
   const [state, setState] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
   useEffect(() => {
     api.result(jobId).then(setResult, setError);
-  }, [api, jobId]);
+  }, [api, jobId, version]);
   const groups = useMemo(
     () => groupByDiff((result?.devices ?? []).map((d) => ({ key: d.key, diff: d.result?.diff }))),
     [result],
@@ -53,6 +54,9 @@ export function JobDetailPage({
           </p>
         </div>
         <div className="row">
+          <button type="button" onClick={() => setVersion((v) => v + 1)}>
+            Refresh
+          </button>
           <button
             type="button"
             onClick={() => download(`${jobId}.csv`, 'text/csv', resultToCsv(result))}
