@@ -46,6 +46,7 @@ export function DeviceGrid({ order, devices, canary, onOpen }: DeviceGridProps):
       className="device-grid"
       style={{ height: Math.min(MAX_HEIGHT, rows * PITCH + 18) }}
       role="list"
+      tabIndex={0}
       aria-label={`Devices (${order.length})`}
       data-testid="device-grid"
     >
@@ -59,6 +60,8 @@ export function DeviceGrid({ order, devices, canary, onOpen }: DeviceGridProps):
                 key={key}
                 type="button"
                 role="listitem"
+                // One tab stop for the grid, not one per device (the job detail lists them all).
+                tabIndex={-1}
                 className={`device-cell s-${state}`}
                 data-key={key}
                 data-state={state}
