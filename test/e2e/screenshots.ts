@@ -116,12 +116,19 @@ async function run(page: Page, url: string, csv: string): Promise<void> {
   await page.getByTestId('device-panel').locator('.diff').waitFor({ timeout: TIMEOUT });
   await shot(page, '08-job-detail');
   await page.getByTestId('device-panel').getByText('Side by side').click();
-  await page
-    .locator('tbody a', { hasText: ':' })
-    .filter({ has: page.locator('xpath=..') })
-    .first()
-    .waitFor();
+  await page.getByTestId('diff-split').first().waitFor({ timeout: TIMEOUT });
   await shot(page, '09-job-detail-side-by-side');
+  await page
+    .getByRole('group', { name: 'Diff groups' })
+    .getByRole('button', { name: /^All/ })
+    .click();
+  await page
+    .getByRole('group', { name: 'Filter by state' })
+    .getByRole('button', { name: /^failed/ })
+    .click();
+  await page.locator('tbody a').first().click();
+  await page.getByTestId('device-panel').getByRole('status').waitFor({ timeout: TIMEOUT });
+  await shot(page, '11-job-detail-failure');
 }
 
 /** A second, small job (a dry run on the `core` tag), so that the history shows more than one. */

@@ -8,9 +8,19 @@ function Line({ line }: { readonly line: DiffLine | undefined }): React.JSX.Elem
 }
 
 /** A device's pre/post diff, unified or side by side; "no change" and "not computed" are said. */
-export function DiffView({ diff }: { readonly diff: DiffRecord | undefined }): React.JSX.Element {
+export function DiffView({
+  diff,
+  ended = false,
+}: {
+  readonly diff: DiffRecord | undefined;
+  /** The device is over: a missing diff will not come. */
+  readonly ended?: boolean;
+}): React.JSX.Element {
   const [mode, setMode] = useState<'unified' | 'split'>('unified');
-  if (!diff) return <p className="muted">No diff yet.</p>;
+  if (!diff)
+    return (
+      <p className="muted">{ended ? 'No diff was recorded for this device.' : 'No diff yet.'}</p>
+    );
   if (diff.status === 'empty')
     return (
       <p className="muted" data-testid="diff-empty">
@@ -20,6 +30,8 @@ export function DiffView({ diff }: { readonly diff: DiffRecord | undefined }): R
   if (diff.status === 'not_computed')
     return <p className="muted">Diff not computed: {diff.reason}</p>;
   const lines = parseUnifiedDiff(diff.body);
+  // The file headers say "pre" and "post"; the split view says it in its column titles.
+  const rows = sideBySide(lines.filter((l) => l.kind !== 'meta'));
   return (
     <div className="stack" style={{ gap: 8 }} data-testid="diff">
       <div className="row">
@@ -49,13 +61,15 @@ export function DiffView({ diff }: { readonly diff: DiffRecord | undefined }): R
       ) : (
         <div className="diff diff-sbs" data-testid="diff-split">
           <div aria-label="Before">
-            {sideBySide(lines).map((r, i) => (
-              <Line key={i} line={r.left?.kind === 'add' ? undefined : r.left} />
+            <div className="line meta">before (pre-check)</div>
+            {rows.map((r, i) => (
+              <Line key={i} line={r.left} />
             ))}
           </div>
           <div aria-label="After">
-            {sideBySide(lines).map((r, i) => (
-              <Line key={i} line={r.right?.kind === 'del' ? undefined : r.right} />
+            <div className="line meta">after (post-check)</div>
+            {rows.map((r, i) => (
+              <Line key={i} line={r.right} />
             ))}
           </div>
         </div>

@@ -171,7 +171,7 @@ export function JobDetailPage({
           )}
         </section>
         {selected ? (
-          <DevicePanel device={selected} />
+          <DevicePanel key={selected.key} device={selected} />
         ) : (
           <section className="card muted">Select a device to read its outputs and diff.</section>
         )}
@@ -218,8 +218,9 @@ function Outputs({
 }
 
 function DevicePanel({ device }: { readonly device: JobResultDevice }): React.JSX.Element {
-  const [tab, setTab] = useState<(typeof TABS)[number]>('diff');
   const r = device.result;
+  // A device that failed before its post-check has no diff: what it was sent says more.
+  const [tab, setTab] = useState<(typeof TABS)[number]>(r && !r.diff && r.apply ? 'apply' : 'diff');
   return (
     <section className="card stack" aria-labelledby="device-title" data-testid="device-panel">
       <div className="row">
@@ -260,7 +261,7 @@ function DevicePanel({ device }: { readonly device: JobResultDevice }): React.JS
       </div>
       <div role="tabpanel">
         {!r && <p className="muted">No result yet.</p>}
-        {r && tab === 'diff' && <DiffView diff={r.diff} />}
+        {r && tab === 'diff' && <DiffView diff={r.diff} ended />}
         {r && tab === 'pre' && <Outputs outputs={r.pre} />}
         {r && tab === 'apply' && <Outputs outputs={r.apply} />}
         {r && tab === 'post' && <Outputs outputs={r.post} />}
