@@ -12,7 +12,15 @@ const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((m) => `node:${m
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', '**/*.js', '**/*.cjs', '**/*.mjs'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'coverage/**',
+      '**/*.js',
+      '**/*.cjs',
+      '**/*.mjs',
+      '**/*.mts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -21,14 +29,18 @@ export default tseslint.config(
     languageOptions: {
       globals: { ...globals.node },
       parserOptions: {
-        project: ['./tsconfig.check.json'],
+        project: ['./tsconfig.check.json', './services/web/tsconfig.json'],
+        noWarnOnMultipleProjects: true,
         tsconfigRootDir: import.meta.dirname,
       },
     },
     plugins: { 'import-x': importX },
     settings: {
       'import-x/resolver-next': [
-        createTypeScriptImportResolver({ project: 'tsconfig.check.json' }),
+        createTypeScriptImportResolver({
+          project: ['tsconfig.check.json', 'services/web/tsconfig.json'],
+          noWarnOnMultipleProjects: true,
+        }),
       ],
     },
     rules: {
@@ -50,6 +62,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The web UI runs in the browser.
+    files: ['services/web/src/**/*.ts', 'services/web/src/**/*.tsx'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     files: ['libs/domain/src/**/*.ts', 'libs/contracts/src/**/*.ts'],

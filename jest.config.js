@@ -31,7 +31,7 @@ const shared = {
   testEnvironment: 'node',
   transform,
   moduleNameMapper: workspaceModuleMap(),
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/services/web/'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],
 };
 

@@ -15,7 +15,8 @@ export const ALLOWED_WORKSPACE_DEPS: Readonly<Record<string, readonly string[] |
   inventory: ['domain', 'contracts'],
   client: ['contracts'],
   testing: '*',
-  web: ['contracts', 'client'],
+  // domain is pure and browser-safe: the web UI renders the review with the server's own template rules.
+  web: ['contracts', 'client', 'domain'],
 };
 
 /** Third-party packages with exactly one home (the packages allowed to import them). */

@@ -117,8 +117,10 @@ const url = envVariable({
 const gatewayUrl = optionalEnvVariable({
   name: 'FLEETPUSH_GATEWAY_URL',
   key: 'gatewayUrl',
-  description: 'where the CLI and the client find the Socket.IO gateway for live job events',
-  whenUnset: 'the CLI polls the API for events',
+  description:
+    'where the CLI, the client and the web UI (told by the API) find the Socket.IO gateway for live job events',
+  whenUnset:
+    "the CLI polls the API; the web UI uses its own origin (gateway mounted on the API's server)",
   field: urlField({
     protocols: ['http:', 'https:'],
     example: 'https://fleetpush.example.com:8081',
@@ -157,6 +159,14 @@ const corsOrigins = envVariable({
   description: 'comma-separated web origins allowed to call the API and the gateway',
   default: '',
   field: originListField(),
+});
+
+const webRoot = optionalEnvVariable({
+  name: 'FLEETPUSH_WEB_ROOT',
+  key: 'webRoot',
+  description: 'directory of the built web UI the API serves at `/`',
+  whenUnset: 'services/web/dist when it exists (no UI otherwise)',
+  field: pathField({ example: '/opt/fleetpush/web' }),
 });
 
 const maxSshSessions = envVariable({
@@ -269,6 +279,7 @@ export const ENV_VARIABLES = {
   logLevel,
   dataDir,
   corsOrigins,
+  webRoot,
   maxSshSessions,
   loginRate,
   hostKeyPolicy,

@@ -29,6 +29,8 @@ export const SERVICE_VARIABLES = {
     V.hostKeyPolicy,
     V.connectTimeoutMs,
     V.importCheckConcurrency,
+    V.webRoot,
+    V.gatewayUrl,
   ],
   worker: [
     ...REDIS,

@@ -21,3 +21,4 @@ export * from './api-responses';
 export * from './preset';
 export * from './command-exec';
 export * from './webhook';
+export * from './ui-config';

@@ -15,6 +15,7 @@ import type {
   TokenStore,
 } from '@fleetpush/store';
 import type { Redis } from 'ioredis';
+import type { WebUiOptions } from './web-ui';
 
 /** Request limits; tests lower them to reach them cheaply. */
 export interface ApiLimits {
@@ -73,6 +74,8 @@ export interface ApiDeps {
    */
   readonly metrics?: MetricsRegistry;
   readonly connectCheck?: ConnectCheckSettings;
+  /** The web UI to serve at `/` and where its pages find the gateway. */
+  readonly web?: WebUiOptions;
   /** Clock (injectable for tests). */
   readonly now?: () => Date;
 }

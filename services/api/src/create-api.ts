@@ -16,6 +16,7 @@ import { jobRoutes } from './routes/job-routes';
 import { openApiRoute } from './routes/openapi-route';
 import { presetRoutes } from './routes/preset-routes';
 import { tokenRoutes } from './routes/token-routes';
+import { connectSources, uiConfigRoute, webUiRoutes } from './web-ui';
 
 /** The API's base path. */
 export const API_BASE = '/api/v1';
@@ -38,7 +39,19 @@ export function createApi(deps: ApiDeps): Express {
   });
   app.use(requestMetrics(registerApiMetrics(metrics)));
   app.use(requestId());
-  app.use(helmet());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          connectSrc: connectSources(deps.web?.gatewayUrl),
+          frameAncestors: ["'none'"],
+          // Internal deployments often serve plain http: upgrading would break every request.
+          upgradeInsecureRequests: null,
+        },
+      },
+      referrerPolicy: { policy: 'no-referrer' },
+    }),
+  );
   app.use(healthRoutes(deps, metrics));
   app.use(API_BASE, openApiRoute());
   const api = express.Router();
@@ -52,7 +65,9 @@ export function createApi(deps: ApiDeps): Express {
   api.use(presetRoutes(deps));
   api.use(auditRoutes(deps));
   api.use(commandExecRoute(deps));
+  api.use(uiConfigRoute(deps.web ?? {}));
   app.use(API_BASE, api);
+  app.use(webUiRoutes(deps.web ?? {}));
   app.use(unknownRoute());
   app.use(errorHandler(deps.logger));
   return app;

@@ -9,3 +9,4 @@ export type { ApiDeps, ApiLimits } from './api-deps';
 export { ApiHttpError, ApiErrorCode, type ApiHttpErrorOptions } from './errors';
 export { PRODUCTION_ROLE } from './routes/job-submit-route';
 export { REQUEST_ID_HEADER } from './request-id';
+export { webUiRoutes, uiConfigRoute, type WebUiOptions } from './web-ui';

@@ -11,8 +11,16 @@ import {
   RunCoordinator,
   TokenStore,
 } from '@fleetpush/store';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
 import { Redis } from 'ioredis';
 import { createApi } from './create-api';
+
+/** The built UI next to this package in the repository (`services/web/dist`), when it exists. */
+function defaultWebRoot(): string | undefined {
+  const dir = path.resolve(__dirname, '..', '..', 'web', 'dist');
+  return existsSync(dir) ? dir : undefined;
+}
 
 /** Composition root of a standalone API (`FLEETPUSH_PORT`). */
 async function main(): Promise<void> {
@@ -48,6 +56,10 @@ async function main(): Promise<void> {
       hostKeyPolicy: config.hostKeyPolicy,
       concurrency: config.importCheckConcurrency,
       connectTimeoutMs: config.connectTimeoutMs,
+    },
+    web: {
+      root: config.webRoot ?? defaultWebRoot(),
+      ...(config.gatewayUrl ? { gatewayUrl: config.gatewayUrl } : {}),
     },
   });
   const server = app.listen(config.port);

@@ -4,6 +4,8 @@ import {
   gatewayConfigSchema,
   loadConfig,
   workerConfigSchema,
+  type ApiConfig,
+  type GatewayConfig,
 } from '@fleetpush/config';
 import { UsageError } from '../cli-errors';
 import type { CliIo } from '../cli-io';
@@ -94,6 +96,7 @@ function announce(
   tokenFile: string | undefined,
   dataDir: string,
 ): void {
+  io.stdout(`fleetpush: web UI ${stack.apiUrl}/ (sign in with the admin token)\n`);
   io.stdout(`fleetpush: api ${stack.apiUrl}\n`);
   io.stdout(`fleetpush: gateway ${stack.gatewayUrl}\n`);
   io.stdout(
@@ -102,6 +105,20 @@ function announce(
       : `fleetpush: admin token in ${tokenFile}\n`,
   );
   io.stdout(`fleetpush: logs in ${path.join(dataDir, 'logs')}\n`);
+}
+
+/**
+ * The web UI is served by the API and follows jobs on the separate gateway: the API tells the
+ * UI where the gateway is, and the gateway accepts the UI's origin (unless the operator set them).
+ */
+function webUiEnv(api: ApiConfig, gateway: GatewayConfig): NodeJS.ProcessEnv {
+  const origins = [`http://127.0.0.1:${api.port}`, `http://localhost:${api.port}`];
+  return {
+    FLEETPUSH_GATEWAY_URL: api.gatewayUrl ?? `http://127.0.0.1:${gateway.gatewayPort}`,
+    FLEETPUSH_CORS_ORIGINS: (gateway.corsOrigins.length > 0 ? gateway.corsOrigins : origins).join(
+      ',',
+    ),
+  };
 }
 
 /** Starts everything; what was started is recorded in `started` as it goes, for cleanup. */
@@ -121,7 +138,12 @@ async function bringUp(
     { adminToken: api.adminToken?.reveal(), secretKey: api.secretKey !== undefined },
     dataDir,
   );
-  const env: NodeJS.ProcessEnv = { ...io.env, ...secrets.env, FLEETPUSH_REDIS_URL: redisUrl };
+  const env: NodeJS.ProcessEnv = {
+    ...io.env,
+    ...secrets.env,
+    FLEETPUSH_REDIS_URL: redisUrl,
+    ...webUiEnv(api, gateway),
+  };
   const common = { root: REPO_ROOT, env, fromSource: options.fromSource, dataDir };
   started.stack = await startLocalStack({
     ...common,

@@ -1,0 +1,54 @@
+import type {
+  DeviceView,
+  ImportResultView,
+  JobDetail,
+  JobDeviceDetail,
+  JobResultView,
+  JobView,
+  Problem,
+  UiConfig,
+} from '@fleetpush/contracts';
+
+/** A page of a listing. */
+export interface Page<T> {
+  readonly items: T[];
+  readonly total: number;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+/** A job as the API lists it. */
+export type JobSummary = JobView;
+
+/** `GET /jobs/{id}/result`. */
+export type JobResult = JobResultView;
+
+/** One device of a job result. */
+export type JobResultDevice = JobResultView['devices'][number];
+
+/** A rejected CSV row, secrets redacted by the server. */
+export interface RejectedRow {
+  readonly line: number;
+  readonly problems: readonly { column: string; message: string }[];
+  readonly row: Readonly<Record<string, string>>;
+}
+
+/** `POST /devices/import` answer, rejected rows with their (redacted) cells. */
+export interface ImportAnswer {
+  readonly mode: ImportResultView['mode'];
+  readonly total: number;
+  readonly imported: number;
+  readonly created: number;
+  readonly updated: number;
+  readonly rejected: RejectedRow[];
+}
+
+/** Filters of the device list. */
+export interface DeviceFilter {
+  readonly tag?: string;
+  readonly device_type?: string;
+  readonly prod?: boolean;
+  readonly text?: string;
+}
+
+export type { DeviceView, JobDetail, JobDeviceDetail, Problem, UiConfig };

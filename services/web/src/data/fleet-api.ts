@@ -1,0 +1,190 @@
+import {
+  importResultSchema,
+  uiConfigSchema,
+  type ControlAction,
+  type ControlResult,
+  type FleetEvent,
+  type ImportResultView,
+  type JobSubmissionInput,
+  type JobSubmitted,
+} from '@fleetpush/contracts';
+import {
+  FleetpushApiError,
+  FleetpushClient,
+  HttpTransport,
+  type FleetpushClientError,
+  type JobWatch,
+} from '@fleetpush/client';
+import type {
+  DeviceFilter,
+  DeviceView,
+  ImportAnswer,
+  JobDetail,
+  JobDeviceDetail,
+  JobResult,
+  JobSummary,
+  Page,
+  UiConfig,
+} from './api-types';
+
+export type { ControlAction };
+
+/** Progress of a CSV upload: bytes sent so far of the total. */
+export interface UploadProgress {
+  readonly sent: number;
+  readonly total: number;
+}
+
+/** The largest page the API serves. */
+const MAX_PAGE = 1_000;
+
+/** Turns a failed XHR answer into the client's API error. */
+function xhrError(status: number, body: unknown): FleetpushApiError {
+  const e = (body as { error?: { code?: string; message?: string; details?: [] } } | null)?.error;
+  return new FleetpushApiError(
+    status,
+    e?.code ?? 'http_error',
+    e?.message ?? `the server answered ${status}`,
+    e?.details ?? [],
+  );
+}
+
+/** The import answer with each rejected row's (redacted) cells as text. */
+function importAnswer(view: ImportResultView): ImportAnswer {
+  const { mode, total, imported, created, updated } = view;
+  const rejected = view.rejected.map((r) => {
+    const cells =
+      typeof r.row === 'object' && r.row !== null ? (r.row as Record<string, unknown>) : {};
+    const row = Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, String(v)]));
+    return { line: r.line, problems: r.problems, row };
+  });
+  return { mode, total, imported, created, updated, rejected };
+}
+
+/**
+ * The UI's data access: `@fleetpush/client` for every REST call and the live event watch,
+ * plus the one thing `fetch` cannot do, the CSV upload with upload progress (XHR).
+ */
+export class FleetApi {
+  private readonly client: FleetpushClient;
+  private readonly http: HttpTransport;
+
+  constructor(
+    private readonly token: string,
+    private readonly origin: string = window.location.origin,
+  ) {
+    this.client = new FleetpushClient({ baseUrl: origin, token });
+    this.http = new HttpTransport({ baseUrl: origin, token });
+  }
+
+  /** Where the gateway is, and who the token is (validates the token). */
+  uiConfig(): Promise<UiConfig> {
+    return this.http.json({ method: 'GET', path: '/ui-config' }, uiConfigSchema);
+  }
+
+  /** One page of devices matching the filter. */
+  devices(filter: DeviceFilter, offset = 0, limit = MAX_PAGE): Promise<Page<DeviceView>> {
+    const query = Object.fromEntries(
+      Object.entries(filter).filter(([, v]) => v !== undefined && v !== ''),
+    );
+    return this.client.devices.list({ ...query, offset, limit });
+  }
+
+  /** Every device matching the filter (paged reads of 1,000). */
+  async allDevices(filter: DeviceFilter = {}): Promise<DeviceView[]> {
+    const out: DeviceView[] = [];
+    for (;;) {
+      const page = await this.devices(filter, out.length);
+      out.push(...page.items);
+      if (page.items.length === 0 || out.length >= page.total) return out;
+    }
+  }
+
+  /** Imports a CSV, reporting upload progress (XHR: `fetch` cannot report upload progress). */
+  importCsv(
+    csv: string,
+    options: { mode: 'replace' | 'merge'; partial: boolean },
+    onProgress: (p: UploadProgress) => void,
+  ): Promise<ImportAnswer> {
+    return new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open(
+        'POST',
+        `${this.origin}/api/v1/devices/import?mode=${options.mode}&partial=${String(options.partial)}`,
+      );
+      xhr.setRequestHeader('authorization', `Bearer ${this.token}`);
+      xhr.setRequestHeader('content-type', 'text/csv');
+      xhr.upload.onprogress = (e) => onProgress({ sent: e.loaded, total: e.total });
+      xhr.onerror = () =>
+        reject(new FleetpushApiError(0, 'network', 'the server could not be reached'));
+      xhr.onload = () => {
+        let body: unknown = null;
+        try {
+          body = JSON.parse(xhr.responseText) as unknown;
+        } catch {
+          /* not JSON: reported by its status below */
+        }
+        if (xhr.status < 200 || xhr.status >= 300) return reject(xhrError(xhr.status, body));
+        const parsed = importResultSchema.safeParse(body);
+        if (parsed.success) resolve(importAnswer(parsed.data));
+        else
+          reject(
+            new FleetpushApiError(
+              xhr.status,
+              'bad_response',
+              'the import answer was not understood',
+            ),
+          );
+      };
+      xhr.send(csv);
+    });
+  }
+
+  /** Newest jobs first. */
+  jobs(offset = 0, limit = 200): Promise<Page<JobSummary>> {
+    return this.client.jobs.list({ offset, limit });
+  }
+
+  /** One job with its run and counts. */
+  job(id: string): Promise<JobDetail> {
+    return this.client.jobs.get(id);
+  }
+
+  /** Every device's state and result. */
+  result(id: string): Promise<JobResult> {
+    return this.client.jobs.result(id);
+  }
+
+  /** One device of a job: its rendered commands, state and result. */
+  device(id: string, key: string): Promise<JobDeviceDetail> {
+    return this.client.jobs.device(id, key);
+  }
+
+  /** Submits (and starts) a job; the key makes a retried click start one job, not two. */
+  submit(body: JobSubmissionInput, idempotencyKey: string): Promise<JobSubmitted> {
+    return this.client.jobs.submit(body, { idempotencyKey });
+  }
+
+  /** Pause, resume, cancel or terminate a job. */
+  control(id: string, action: ControlAction): Promise<ControlResult> {
+    return this.client.jobs.control(id, action);
+  }
+
+  /**
+   * Follows a job's events (replay from `since`, then live; no gap, no duplicate) on the
+   * gateway at `gatewayUrl`, or on this origin's when it is `null`.
+   */
+  watch(
+    jobId: string,
+    gatewayUrl: string | null,
+    onEvent: (e: FleetEvent) => void,
+    onError: (e: FleetpushClientError) => void,
+  ): JobWatch {
+    const watcher = new FleetpushClient({
+      baseUrl: this.origin,
+      token: this.token,
+      gatewayUrl: gatewayUrl ?? this.origin,
+    });
+    return watcher.watchJob(jobId, { onEvent, onError });
+  }
+}

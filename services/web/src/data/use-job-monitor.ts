@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'react';
+import type { FleetEvent } from '@fleetpush/contracts';
+import type { JobDetail } from './api-types';
+import { applyEvents, initialMonitor, type JobMonitor } from '../model/job-monitor';
+import { useSession } from '../session';
+
+/** Events are applied at most this often: a 10,000-device run redraws ~8 times a second. */
+const FLUSH_MS = 120;
+
+/** The live monitor of one job, and the gateway connection's state. */
+export interface JobMonitorState {
+  readonly job: JobDetail | null;
+  readonly monitor: JobMonitor | null;
+  /** `live` once events flow; `refused` when the gateway said no (with why in `error`). */
+  readonly connection: 'connecting' | 'live' | 'refused';
+  readonly error: unknown;
+}
+
+/**
+ * Loads a job and its devices over REST, then follows its events on the gateway (replay from
+ * the start, then live; reconnects resume after the last sequence seen, inside the client).
+ */
+export function useJobMonitor(jobId: string): JobMonitorState {
+  const { api, config } = useSession();
+  const [job, setJob] = useState<JobDetail | null>(null);
+  const [monitor, setMonitor] = useState<JobMonitor | null>(null);
+  const [connection, setConnection] = useState<JobMonitorState['connection']>('connecting');
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    let buffer: FleetEvent[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = (): void => {
+      timer = undefined;
+      const batch = buffer;
+      buffer = [];
+      setMonitor((m) => (m ? applyEvents(m, batch) : m));
+    };
+    Promise.all([api.job(jobId), api.result(jobId)]).then(
+      ([detail, result]) => {
+        if (cancelled) return;
+        setJob(detail);
+        setMonitor(
+          initialMonitor(
+            detail.status,
+            detail.canary,
+            result.devices.map((d) => ({ key: d.key, state: d.state })),
+          ),
+        );
+        const watch = api.watch(
+          jobId,
+          config.gatewayUrl,
+          (event) => {
+            buffer.push(event);
+            setConnection('live');
+            timer ??= setTimeout(flush, FLUSH_MS);
+          },
+          (e) => {
+            setConnection('refused');
+            setError(e);
+          },
+        );
+        stop = () => watch.close();
+      },
+      (e: unknown) => setError(e),
+    );
+    return () => {
+      cancelled = true;
+      if (timer !== undefined) clearTimeout(timer);
+      stop?.();
+    };
+  }, [api, config.gatewayUrl, jobId]);
+  return { job, monitor, connection, error };
+}

@@ -1,0 +1,35 @@
+import { estimateRemainingMs, formatDuration } from './eta';
+
+describe('estimateRemainingMs', () => {
+  it('extrapolates the finish rate since the fan-out began', () => {
+    // 10 devices finished in 5 s after the canary: 0.5 s each, 90 left.
+    expect(
+      estimateRemainingMs({ done: 11, total: 101, since: 1_000, doneAtSince: 1, now: 6_000 }),
+    ).toBe(45_000);
+  });
+
+  it('says nothing before any device of the fan-out finished', () => {
+    expect(
+      estimateRemainingMs({ done: 1, total: 100, since: undefined, doneAtSince: 0, now: 5_000 }),
+    ).toBeUndefined();
+    expect(
+      estimateRemainingMs({ done: 1, total: 100, since: 1_000, doneAtSince: 1, now: 5_000 }),
+    ).toBeUndefined();
+  });
+
+  it('says nothing when every device is done', () => {
+    expect(
+      estimateRemainingMs({ done: 100, total: 100, since: 1_000, doneAtSince: 1, now: 5_000 }),
+    ).toBeUndefined();
+  });
+});
+
+describe('formatDuration', () => {
+  it.each([
+    [12_400, '12 s'],
+    [200_000, '3 m 20 s'],
+    [7_500_000, '2 h 05 m'],
+  ])('%i ms reads %s', (ms, text) => {
+    expect(formatDuration(ms)).toBe(text);
+  });
+});

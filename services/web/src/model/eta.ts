@@ -1,0 +1,36 @@
+/** Inputs of an ETA estimate. */
+export interface EtaInput {
+  /** Devices finished (any terminal state). */
+  readonly done: number;
+  /** Devices in the job. */
+  readonly total: number;
+  /** When the first device after the canary finished, or the run started (ms since epoch). */
+  readonly since: number | undefined;
+  /** Devices already finished at `since` (excluded from the rate). */
+  readonly doneAtSince: number;
+  readonly now: number;
+}
+
+/**
+ * Remaining time in ms from the observed finish rate since `since`, or `undefined` while it
+ * cannot be told honestly (nothing finished yet in the window, or nothing left).
+ */
+export function estimateRemainingMs(input: EtaInput): number | undefined {
+  const { done, total, since, doneAtSince, now } = input;
+  const left = total - done;
+  const finished = done - doneAtSince;
+  if (since === undefined || left <= 0 || finished <= 0 || now <= since) return undefined;
+  const perDevice = (now - since) / finished;
+  return Math.round(perDevice * left);
+}
+
+/** "2 h 05 m", "3 m 20 s", "12 s". */
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  if (h > 0) return `${h} h ${String(m).padStart(2, '0')} m`;
+  if (m > 0) return `${m} m ${String(sec).padStart(2, '0')} s`;
+  return `${sec} s`;
+}

@@ -1,0 +1,270 @@
+import { useMemo, useRef, useState } from 'react';
+import { ErrorBox } from '../components/error-box';
+import type { DeviceView } from '../data/api-types';
+import { linesOf, parseVars, toSubmission, type JobForm } from '../model/job-form';
+import { groupRenderings, previewDevices, type DevicePreview } from '../model/review-preview';
+import { navigate } from '../route';
+import { useSession } from '../session';
+
+/** Device keys listed under a rendering before "and N more". */
+const KEYS_SHOWN = 24;
+
+/** Props of {@link ReviewStep}. */
+export interface ReviewStepProps {
+  readonly form: JobForm;
+  /** Devices in run order: the canary first. */
+  readonly order: readonly DeviceView[];
+  readonly onBack: () => void;
+}
+
+/**
+ * The review: every device's rendered commands (with libs/domain's template rules, the
+ * server's own), unresolved variables, production devices, and a typed confirmation for
+ * production before anything runs.
+ */
+export function ReviewStep({ form, order, onBack }: ReviewStepProps): React.JSX.Element {
+  const { api } = useSession();
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const idempotencyKey = useRef(crypto.randomUUID());
+  const previews = useMemo(
+    () =>
+      previewDevices(
+        {
+          commands: linesOf(form.commands),
+          verifyCommands: linesOf(form.verify).length > 0 ? linesOf(form.verify) : undefined,
+          verifyMode: form.verifyMode,
+          globalVars: parseVars(form.globalVars).vars,
+        },
+        order,
+      ),
+    [form, order],
+  );
+  const withProblems = previews.filter((p) => p.problems.length > 0);
+  const prod = previews.filter((p) => p.prod);
+  const needsTyping = prod.length > 0;
+  const confirmed = !needsTyping || typed === form.name.trim();
+  const canary = order[0];
+
+  const run = async (): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      const answer = await api.submit(
+        toSubmission(form, canary?.key, needsTyping && confirmed),
+        idempotencyKey.current,
+      );
+      navigate({ page: 'monitor', jobId: answer.job.id });
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="stack">
+      <div className="page-head">
+        <div>
+          <h1>Review: {form.name}</h1>
+          <p className="subtitle">
+            Exactly what each device will be sent. Rendered here with the server's template rules;
+            the server checks again on submit.
+          </p>
+        </div>
+      </div>
+      <ol className="steps" aria-label="Steps">
+        <li>1 · Compose</li>
+        <li aria-current="step">2 · Review and run</li>
+      </ol>
+      <div className="stats">
+        <Stat k="Devices" v={order.length} />
+        <Stat k="Canary" v={canary?.key ?? '—'} small />
+        <Stat k="Production" v={prod.length} />
+        <Stat k="Unresolved" v={withProblems.length} />
+        <Stat k="Concurrency" v={form.concurrency} />
+        <Stat k="Waves" v={form.waves.trim() || 'one'} small />
+      </div>
+      {withProblems.length > 0 && (
+        <div className="alert error" role="alert" data-testid="unresolved">
+          <strong>
+            {withProblems.length} device{withProblems.length === 1 ? '' : 's'} cannot be rendered
+          </strong>
+          ; the job would be refused. Fix the variables (job variables, or the devices' CSV
+          columns):
+          <ul>
+            {withProblems.slice(0, 20).map((p) => (
+              <li key={p.key}>
+                <code>{p.key}</code>: {p.problems.join('; ')}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {prod.length > 0 && (
+        <section className="alert warn stack" aria-labelledby="prod-title">
+          <h2 id="prod-title" style={{ margin: 0 }}>
+            {prod.length} production device{prod.length === 1 ? '' : 's'}
+          </h2>
+          <div className="row" style={{ gap: 6 }}>
+            {prod.slice(0, 30).map((p) => (
+              <span key={p.key} className="badge prod mono">
+                {p.key}
+              </span>
+            ))}
+            {prod.length > 30 && <span className="small">and {prod.length - 30} more</span>}
+          </div>
+          <label className="field">
+            <span>
+              Type the job name <code>{form.name.trim()}</code> to confirm a change to production
+            </span>
+            <input
+              type="text"
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              aria-invalid={typed !== '' && !confirmed ? true : undefined}
+            />
+          </label>
+        </section>
+      )}
+      <RenderedCommands previews={previews} />
+      <ErrorBox error={error} title="The server refused the job" />
+      <div className="row action-bar">
+        <button type="button" onClick={onBack} disabled={busy}>
+          ← Back to edit
+        </button>
+        <span className="spacer" />
+        <button
+          className={`primary${prod.length > 0 ? ' danger solid' : ''}`}
+          type="button"
+          disabled={busy || !confirmed || withProblems.length > 0}
+          onClick={() => void run()}
+        >
+          {busy ? 'Starting…' : `Run on ${order.length} device${order.length === 1 ? '' : 's'}`}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function Stat({
+  k,
+  v,
+  small,
+}: {
+  readonly k: string;
+  readonly v: string | number;
+  readonly small?: boolean;
+}): React.JSX.Element {
+  return (
+    <div className="stat">
+      <div className="k">{k}</div>
+      <div className="v" style={small ? { fontSize: 14, fontFamily: 'var(--mono)' } : undefined}>
+        {v}
+      </div>
+    </div>
+  );
+}
+
+/** Every device's rendering: identical ones shown once, and a lookup for any one device. */
+function RenderedCommands({
+  previews,
+}: {
+  readonly previews: readonly DevicePreview[];
+}): React.JSX.Element {
+  const [find, setFind] = useState('');
+  const groups = useMemo(() => groupRenderings(previews), [previews]);
+  const needle = find.trim().toLowerCase();
+  const found =
+    needle === ''
+      ? undefined
+      : previews.find(
+          (p) =>
+            p.key.toLowerCase().includes(needle) || (p.name ?? '').toLowerCase().includes(needle),
+        );
+  return (
+    <section className="card stack" aria-labelledby="rendered-title">
+      <div className="row">
+        <h2 id="rendered-title" style={{ margin: 0 }}>
+          Rendered commands
+        </h2>
+        <span className="muted" data-testid="rendering-count">
+          {groups.length} distinct rendering{groups.length === 1 ? '' : 's'} for {previews.length}{' '}
+          device{previews.length === 1 ? '' : 's'}
+        </span>
+        <span className="spacer" />
+        <label className="row small">
+          Find a device
+          <input
+            type="search"
+            value={find}
+            onChange={(e) => setFind(e.target.value)}
+            placeholder="host:port or name"
+          />
+        </label>
+      </div>
+      {needle !== '' && !found && <p className="muted">No targeted device matches.</p>}
+      {found && (
+        <Rendering
+          title={found.key}
+          commands={found.commands}
+          verify={found.verify}
+          devices={[found]}
+        />
+      )}
+      {needle === '' &&
+        groups.map((g, i) => (
+          <Rendering
+            key={i}
+            title={`${g.devices.length} device${g.devices.length === 1 ? '' : 's'}`}
+            commands={g.commands}
+            verify={g.verify}
+            devices={g.devices}
+          />
+        ))}
+    </section>
+  );
+}
+
+function Rendering({
+  title,
+  commands,
+  verify,
+  devices,
+}: {
+  readonly title: string;
+  readonly commands: readonly string[];
+  readonly verify: readonly string[];
+  readonly devices: readonly DevicePreview[];
+}): React.JSX.Element {
+  const canary = devices.some((d) => d.canary);
+  const prod = devices.filter((d) => d.prod).length;
+  return (
+    <div className="card stack" style={{ padding: 12, gap: 8 }} data-testid="rendering">
+      <div className="row">
+        <strong>{title}</strong>
+        {canary && <span className="badge canary">includes the CANARY</span>}
+        {prod > 0 && <span className="badge prod">{prod} PROD</span>}
+      </div>
+      <div className="key-list" aria-label="Devices">
+        {devices.slice(0, KEYS_SHOWN).map((d) => (
+          <span key={d.key}>
+            {d.key}
+            {d.name ? ` ${d.name}` : ''}
+          </span>
+        ))}
+        {devices.length > KEYS_SHOWN && <span>and {devices.length - KEYS_SHOWN} more</span>}
+      </div>
+      <div className="grid-2">
+        <div>
+          <h3 className="small muted">Config</h3>
+          <pre className="output">{commands.join('\n')}</pre>
+        </div>
+        <div>
+          <h3 className="small muted">Verify</h3>
+          <pre className="output">{verify.length > 0 ? verify.join('\n') : '(none)'}</pre>
+        </div>
+      </div>
+    </div>
+  );
+}

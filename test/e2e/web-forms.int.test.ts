@@ -1,0 +1,151 @@
+import { installLeakCheck, withRedis } from '@fleetpush/testing';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './__test-support__/browser';
+import {
+  ADMIN_TOKEN,
+  ensureWebBuilt,
+  startWebStack,
+  type WebStack,
+} from './__test-support__/web-stack';
+
+const UI_TIMEOUT = 30_000;
+const HEADER = 'host,port,device_type,username,password,name,prod';
+
+installLeakCheck();
+
+let browser: Browser;
+beforeAll(async () => {
+  ensureWebBuilt();
+  browser = await launchChromium();
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A page signed in to a stack without workers (nothing here needs a device to run). */
+async function withSignedInPage(fn: (page: Page, stack: WebStack) => Promise<void>): Promise<void> {
+  await withRedis(async (ctx) => {
+    const stack = await startWebStack(ctx, 0);
+    const page = await browser.newPage();
+    try {
+      await page.goto(stack.url);
+      await page.getByLabel('API token').fill(ADMIN_TOKEN);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: UI_TIMEOUT });
+      await fn(page, stack);
+    } finally {
+      await page.close();
+      await stack.close();
+    }
+  });
+}
+
+async function importCsv(page: Page, csv: string): Promise<void> {
+  await page.getByLabel('CSV', { exact: true }).fill(csv);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+}
+
+describe('web UI forms in a real browser', () => {
+  it('refuses a bad token at sign-in and keeps the user on the sign-in page', () =>
+    withRedis(async (ctx) => {
+      const stack = await startWebStack(ctx, 0);
+      const page = await browser.newPage();
+      try {
+        await page.goto(stack.url);
+        await page.getByLabel('API token').fill('not-a-token');
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page
+          .getByRole('alert')
+          .getByText('this token is not valid')
+          .waitFor({ timeout: UI_TIMEOUT });
+        expect(await page.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
+      } finally {
+        await page.close();
+        await stack.close();
+      }
+    }));
+
+  it('reviews a partial import row by row, then fixes and imports the rejected row', () =>
+    withSignedInPage(async (page) => {
+      await importCsv(
+        page,
+        [
+          HEADER,
+          '10.0.0.1,22,cisco_ios,netops,secret-1,r1,false',
+          '10.0.0.2,22,toaster,netops,secret-2,r2,false',
+        ].join('\n'),
+      );
+      const review = page.getByTestId('import-review');
+      await review.getByText('Imported 1 of 2 rows').waitFor({ timeout: UI_TIMEOUT });
+      const row = review.getByRole('row', { name: /10\.0\.0\.2/ });
+      await row.getByText('device_type').waitFor();
+      expect(await row.innerText()).toContain('3');
+      // The CSV left the screen once stored (it carries passwords).
+      expect(await page.getByLabel('CSV', { exact: true }).inputValue()).toBe('');
+
+      await review.getByRole('button', { name: 'Fix rejected rows and retry' }).click();
+      const editor = page.getByLabel('CSV', { exact: true });
+      expect(await editor.inputValue()).toBe(
+        `${HEADER}\n10.0.0.2,22,toaster,netops,secret-2,r2,false\n`,
+      );
+      await editor.fill((await editor.inputValue()).replace('toaster', 'cisco_ios'));
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await page
+        .getByTestId('import-review')
+        .getByText('Imported 1 of 1 row')
+        .waitFor({ timeout: UI_TIMEOUT });
+      await page.getByTestId('device-total').getByText('2 devices').waitFor();
+    }));
+
+  it('shows unresolved variables and production devices, and runs on production only once the name is typed', () =>
+    withSignedInPage(async (page, stack) => {
+      await importCsv(
+        page,
+        [
+          HEADER,
+          '10.0.0.1,22,cisco_ios,netops,pw,r1,true',
+          '10.0.0.2,22,cisco_ios,netops,pw,r2,false',
+        ].join('\n'),
+      );
+      await page
+        .getByTestId('import-review')
+        .getByText('Imported 2 of 2 rows')
+        .waitFor({ timeout: UI_TIMEOUT });
+      await page.getByRole('link', { name: 'New job' }).click();
+      await page
+        .getByTestId('target-count')
+        .getByText('2 of 2 devices')
+        .waitFor({ timeout: UI_TIMEOUT });
+      await page.getByLabel('Job name').fill('prod change');
+      await page.getByLabel(/^Config commands/).fill('snmp-server location {{site}}');
+      await page.getByRole('button', { name: /^Review/ }).click();
+
+      const unresolved = page.getByTestId('unresolved');
+      await unresolved.getByText('2 devices cannot be rendered').waitFor({ timeout: UI_TIMEOUT });
+      expect(await unresolved.innerText()).toContain('site');
+      const run = page.getByRole('button', { name: 'Run on 2 devices' });
+      expect(await run.isDisabled()).toBe(true);
+
+      await page.getByRole('button', { name: '← Back to edit' }).click();
+      await page.getByLabel(/^Job variables/).fill('site=lab');
+      await page.getByRole('button', { name: /^Review/ }).click();
+      await page.getByText('snmp-server location lab').first().waitFor({ timeout: UI_TIMEOUT });
+      await page.getByRole('heading', { name: '1 production device' }).waitFor();
+      expect(await run.isDisabled()).toBe(true);
+      await page.getByLabel(/^Type the job name/).fill('prod chang');
+      expect(await run.isDisabled()).toBe(true);
+      await page.getByLabel(/^Type the job name/).fill('prod change');
+      expect(await run.isDisabled()).toBe(false);
+      await run.click();
+      await page.waitForURL(/#\/jobs\/(?!new$)[^/]+$/, { timeout: UI_TIMEOUT });
+
+      const jobId = decodeURIComponent(page.url().split('#/jobs/')[1] ?? '');
+      const detail = await fetch(`${stack.url}/api/v1/jobs/${jobId}`, {
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      });
+      const { spec } = (await detail.json()) as {
+        spec: { confirm_prod: boolean; global_vars: object };
+      };
+      expect(spec).toMatchObject({ confirm_prod: true, global_vars: { site: 'lab' } });
+    }));
+});
