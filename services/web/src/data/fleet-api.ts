@@ -1,5 +1,5 @@
 import {
-  importResultSchema,
+  importResponseSchema,
   uiConfigSchema,
   type ControlAction,
   type ControlResult,
@@ -125,7 +125,7 @@ export class FleetApi {
           /* not JSON: reported by its status below */
         }
         if (xhr.status < 200 || xhr.status >= 300) return reject(xhrError(xhr.status, body));
-        const parsed = importResultSchema.safeParse(body);
+        const parsed = importResponseSchema.safeParse(body);
         if (parsed.success) resolve(importAnswer(parsed.data));
         else
           reject(
