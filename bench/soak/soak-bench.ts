@@ -226,15 +226,20 @@ async function soak(h: EngineHarness, o: SoakOptions, sampler: Sampler): Promise
       for (const s of (await h.reader.deviceStates(jobId)).values())
         counts[s] = (counts[s] ?? 0) + 1;
       const problems = await invariants(h, jobId, o.devices);
-      const recovered = [...(await h.reader.results(jobId)).values()].filter(
-        (r) => (r as { recovered_from?: string }).recovered_from !== undefined,
-      ).length;
+      const results = [...(await h.reader.results(jobId)).values()] as Array<{
+        recovered_from?: string;
+        code?: string;
+      }>;
+      const recovered = results.filter((r) => r.recovered_from !== undefined).length;
+      const codes: Record<string, number> = {};
+      for (const r of results) if (r.code) codes[r.code] = (codes[r.code] ?? 0) + 1;
       console.log(
         `soak: ${o.devices} devices (${faulty.length} faulty), ${o.deviceMs} ms per device (${o.latencyMs} ms/command), window ${o.concurrency}, ${o.workers} workers: ${status} in ${(wallMs / 1000).toFixed(1)} s (${(o.devices / (wallMs / 1000)).toFixed(1)} devices/s, device-side floor ${((o.devices * o.deviceMs) / o.concurrency / 1000).toFixed(1)} s)`,
       );
       console.log(
         `  device states: ${JSON.stringify(counts)}; job ended ${((started + wallMs - killedAt) / 1000).toFixed(1)} s after the kill; ${recovered} devices recovered from the killed worker`,
       );
+      console.log(`  failure codes: ${JSON.stringify(codes)}`);
       console.log(
         `  CPU: workers ${((workerCpu * 1000) / o.devices).toFixed(2)} ms/device, Redis ${((redisCpu * 1000) / o.devices).toFixed(2)} ms/device`,
       );
