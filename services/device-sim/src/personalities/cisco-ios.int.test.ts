@@ -116,4 +116,28 @@ describe('cisco_ios personality over SSH', () => {
     );
     expect(await shell.run('', PROMPT)).toContain('[OK]\r\nR1#');
   });
+
+  it('show startup-config prints the saved config: a change shows only after a save', async () => {
+    shell = await openShell(fleet.device(0));
+    await shell.waitFor(PROMPT);
+    await shell.run('terminal length 0', PROMPT);
+    await shell.run('configure terminal', PROMPT);
+    await shell.run('ntp server 10.9.9.9', PROMPT);
+    await shell.run('end', PROMPT);
+    const unsaved = await shell.run('show startup-config', PROMPT);
+    expect(unsaved).toMatch(/^show startup-config\r\nUsing \d+ out of 262144 bytes\r\n!/);
+    expect(unsaved).toContain('\r\nhostname R1\r\n');
+    expect(unsaved).not.toContain('ntp server 10.9.9.9');
+    expect(unsaved).toContain('\r\nend\r\nR1#');
+    await shell.run('write memory', PROMPT);
+    expect(await shell.run('show startup-config', PROMPT)).toContain('\r\nntp server 10.9.9.9\r\n');
+  });
+
+  it('refuses show startup-config in user EXEC', async () => {
+    shell = await openShell(fleet.device(1));
+    await shell.waitFor(PROMPT);
+    const refused = await shell.run('show startup-config', PROMPT);
+    expect(refused).toContain('% Invalid input detected at');
+    expect(refused).not.toContain('hostname');
+  });
 });

@@ -173,6 +173,17 @@ function showRunning(view: DeviceView, render: RenderStyle): string {
   return `Building configuration...\n\nCurrent configuration : ${text.length + 1} bytes\n${text}\n`;
 }
 
+/** IOS's size of NVRAM in bytes, printed by `show startup-config`. */
+const NVRAM_BYTES = 262_144;
+
+/** `show startup-config`: the saved configuration, with NVRAM usage instead of the build header. */
+function showStartup(view: DeviceView, render: RenderStyle): string {
+  const text = ['!', ...renderConfigBody(view.startupConfig().roots, render), '!', 'end'].join(
+    '\n',
+  );
+  return `Using ${text.length + 1} out of ${NVRAM_BYTES} bytes\n${text}\n`;
+}
+
 function ipInterfaceBrief(view: DeviceView): string {
   const rows = interfacesOf(view).map((i) => {
     const status = i.shutdown ? 'administratively down' : 'up';
@@ -267,6 +278,7 @@ export function ciscoClassicDialect(v: ClassicVariant): IosDialect {
     prompt: ciscoPrompt,
     greeting: () => `${CISCO_MOTD.join('\n')}\n`,
     showRunning: (view) => showRunning(view, CISCO_RENDER),
+    showStartup: (view) => showStartup(view, CISCO_RENDER),
     showVersion: (view) =>
       v.showVersion(view, iosUptime(view.now().getTime() - view.bootedAt.getTime())),
     showClock: (view) => `${iosClock(view.now())}\n`,

@@ -15,6 +15,7 @@ export const IOS_EXEC = [
   syntax('terminal-other', 'terminal no <rest>'),
   syntax('terminal-other', 'terminal exec <rest>'),
   syntax('show-run', 'show running-config <rest>'),
+  syntax('show-startup', 'show startup-config'),
   syntax('show-version', 'show version'),
   syntax('show-clock', 'show clock'),
   syntax('show-ip-int-brief', 'show ip interface brief'),

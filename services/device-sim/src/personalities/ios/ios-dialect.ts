@@ -25,6 +25,8 @@ export interface DeviceView {
   lastChange(): { readonly at: Date; readonly by: string } | undefined;
   /** Whether running differs from what was last saved (`write memory`). */
   unsaved(): boolean;
+  /** The configuration as last saved (the startup config). */
+  startupConfig(): IosConfig;
 }
 
 /** The platform's error texts. Columns are absolute (the prompt's width is included). */
@@ -93,6 +95,8 @@ export interface IosDialect {
   ping(target: string): string;
   /** `write memory` output; undefined when the platform has no such command. */
   writeMemory?(view: DeviceView): string;
+  /** `show startup-config` output; undefined when the platform has no such command. */
+  showStartup?(view: DeviceView): string;
   /** `copy running-config startup-config`: output or a question. */
   copyRunStart?(view: DeviceView, save: () => void): Reply;
   /** A line printed before each show output (IOS-XR's timestamp). */

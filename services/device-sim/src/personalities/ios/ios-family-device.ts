@@ -27,6 +27,7 @@ export class IosFamilyDevice implements PersonalityDevice {
   readonly view: DeviceView;
   readonly confirmed: ConfirmedCommit;
   private savedText: string;
+  private saved: IosConfig;
   private changed: { at: Date; by: string } | undefined;
   private readonly bootedAt: Date;
 
@@ -36,6 +37,7 @@ export class IosFamilyDevice implements PersonalityDevice {
   ) {
     this.config = IosConfig.parse(dialect.rules, dialect.initialConfig(init));
     this.savedText = this.body();
+    this.saved = this.config.clone();
     this.bootedAt = init.now();
     this.confirmed = new ConfirmedCommit(
       init.timers,
@@ -106,6 +108,7 @@ export class IosFamilyDevice implements PersonalityDevice {
   /** `write memory`: the running config becomes the startup config. */
   save(): void {
     this.savedText = this.body();
+    this.saved = this.config.clone();
   }
 
   private body(): string {
@@ -121,6 +124,7 @@ export class IosFamilyDevice implements PersonalityDevice {
       now: () => this.init.now(),
       lastChange: () => this.changed,
       unsaved: () => this.body() !== this.savedText,
+      startupConfig: () => this.saved,
     };
   }
 }

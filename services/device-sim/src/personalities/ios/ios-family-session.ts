@@ -24,6 +24,7 @@ const PRIVILEGED: Partial<Record<IosExecId, number>> = {
   'copy-run-start': 0,
   clear: 0,
   'show-run': 1,
+  'show-startup': 1,
 };
 
 type Handler = (args: readonly string[]) => Reply;
@@ -168,6 +169,10 @@ export class IosFamilySession implements CliPersonality {
       'terminal-width': () => SILENT,
       'terminal-other': () => SILENT,
       'show-run': () => this.shown(d.showRunning(view)),
+      'show-startup': () =>
+        d.showStartup
+          ? this.shown(d.showStartup(view))
+          : this.invalidAt('show startup-config', 'show '.length),
       'show-version': () => this.shown(d.showVersion(view)),
       'show-clock': () => this.shown(d.showClock(view)),
       'show-ip-int-brief': () => this.shown(d.showIpInterfaceBrief(view)),

@@ -1,0 +1,162 @@
+import { randomBytes } from 'node:crypto';
+import { redisKeys, WorkerRegistry } from '@fleetpush/store';
+import { deleteKeysWithPrefix, freePort, waitUntil } from '@fleetpush/testing';
+import type { Redis } from 'ioredis';
+import {
+  spawnWorker,
+  stopWorkers,
+  type WorkerProcess,
+} from '../../services/worker/src/__fixtures__/worker-process';
+import { spawnApi, type ApiProcess } from './api-process';
+import { CHANGE_LINES, CHECK_COMMAND, type Measurement } from './change';
+import { cpuTimes, rssBytes } from './process-usage';
+import type { SimProcess } from './sim-process';
+
+/** How often the bench polls `GET /jobs/{id}` and samples RSS (ms). */
+const POLL_MS = 100;
+const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
+/** Device states that are not a success. */
+const NOT_OK = ['failed', 'aborted', 'skipped'];
+
+/** Options of one fleetpush run. */
+export interface FleetpushRunOptions {
+  readonly redis: Redis;
+  readonly redisUrl: string;
+  /** Pid of the (private) Redis server, whose CPU and RSS count as fleetpush's. */
+  readonly redisPid: number;
+  readonly sim: SimProcess;
+  readonly devices: number;
+  readonly concurrency: number;
+  readonly workers: number;
+  readonly run: number;
+}
+
+interface Stack {
+  readonly api: ApiProcess;
+  readonly workers: WorkerProcess[];
+  readonly url: string;
+  readonly token: string;
+  readonly prefix: string;
+}
+
+async function startStack(o: FleetpushRunOptions): Promise<Stack> {
+  const prefix = `fppeers-${Date.now()}-${o.run}`;
+  const secretKey = randomBytes(32);
+  const token = randomBytes(24).toString('hex');
+  const port = await freePort();
+  const api = spawnApi({ redisUrl: o.redisUrl, prefix, port, adminToken: token, secretKey });
+  const workers = Array.from({ length: o.workers }, () =>
+    spawnWorker({
+      redisUrl: o.redisUrl,
+      prefix,
+      secretKey,
+      // The job's window is the limit; the per-process cap only has to let it through.
+      concurrency: Math.ceil(o.concurrency / o.workers) + 10,
+    }),
+  );
+  const origin = `http://127.0.0.1:${port}`;
+  const url = `${origin}/api/v1`;
+  const registry = new WorkerRegistry(o.redis, redisKeys(prefix));
+  await waitUntil(
+    async () => {
+      if (api.child.exitCode !== null) throw new Error(`api exited: ${api.output()}`);
+      const ready = await fetch(`${origin}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      return ready && (await registry.live()).length === o.workers;
+    },
+    { timeoutMs: 120_000, intervalMs: 100, description: 'api ready and workers live' },
+  );
+  return { api, workers, url, token, prefix };
+}
+
+async function call(stack: Stack, method: string, route: string, body?: string, type?: string) {
+  const response = await fetch(`${stack.url}${route}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${stack.token}`,
+      ...(type ? { 'content-type': type } : {}),
+    },
+    ...(body !== undefined ? { body } : {}),
+  });
+  const json = (await response.json()) as Record<string, unknown>;
+  if (!response.ok)
+    throw new Error(`${method} ${route}: ${response.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+function stackPids(stack: Stack, redisPid: number): number[] {
+  return [stack.api.child.pid!, ...stack.workers.map((w) => w.child.pid!), redisPid];
+}
+
+function cpuOf(pids: readonly number[]): number {
+  return pids.reduce((sum, pid) => sum + (cpuTimes(pid)?.own ?? 0), 0);
+}
+
+/** Submits the change (canary = first device, then the rest at `concurrency`) and waits. */
+async function pushChange(stack: Stack, o: FleetpushRunOptions): Promise<Record<string, number>> {
+  const submitted = await call(
+    stack,
+    'POST',
+    '/jobs',
+    JSON.stringify({
+      name: `peers bench ${o.devices} devices c${o.concurrency}`,
+      commands: CHANGE_LINES,
+      verify_commands: [CHECK_COMMAND],
+      targets: ['all'],
+      save_config: true,
+      strategy: { concurrency: o.concurrency, stop_on_error: false },
+    }),
+    'application/json',
+  );
+  const jobId = (submitted.job as { id: string }).id;
+  return waitUntil(
+    async () => {
+      const job = await call(stack, 'GET', `/jobs/${jobId}`);
+      return TERMINAL.has(String(job.status)) ? (job.counts as Record<string, number>) : undefined;
+    },
+    { timeoutMs: 3_600_000, intervalMs: POLL_MS, description: `job ${jobId} to end` },
+  );
+}
+
+/**
+ * One fleetpush run: API and worker processes on a fresh key prefix, the simulator's CSV
+ * imported through the API, then the change submitted and polled to its end. Wall time and CPU
+ * (api + workers + Redis) cover submission to end; start-up and import are not counted.
+ */
+export async function runFleetpush(o: FleetpushRunOptions): Promise<Measurement> {
+  const stack = await startStack(o);
+  try {
+    await call(stack, 'POST', '/devices/import?mode=replace', o.sim.csv, 'text/csv');
+    const pids = stackPids(stack, o.redisPid);
+    let peak = 0;
+    const sampler = setInterval(() => {
+      peak = Math.max(
+        peak,
+        pids.reduce((sum, pid) => sum + rssBytes(pid), 0),
+      );
+    }, POLL_MS);
+    const cpu0 = cpuOf(pids);
+    const started = Date.now();
+    const counts = await pushChange(stack, o).finally(() => clearInterval(sampler));
+    const wallMs = Date.now() - started;
+    const cpuSeconds = cpuOf(pids) - cpu0;
+    const failures = NOT_OK.reduce((sum, state) => sum + (counts[state] ?? 0), 0);
+    return {
+      tool: `fleetpush c${o.concurrency}`,
+      devices: o.devices,
+      run: o.run,
+      wallMs,
+      cpuSeconds,
+      peakRssBytes: peak,
+      failures,
+      ...(failures > 0 ? { note: JSON.stringify(counts) } : {}),
+    };
+  } finally {
+    await stopWorkers(stack.workers);
+    if (stack.api.child.exitCode === null) stack.api.child.kill('SIGTERM');
+    await stack.api.exited;
+    await deleteKeysWithPrefix(o.redis, stack.prefix);
+  }
+}
