@@ -13,6 +13,7 @@ import {
 import type { ControlListener } from './control-listener';
 import type { DeviceContext, DeviceContextLoader } from './device-context';
 import { DevicePipeline, type PipelineOutcome } from './device-pipeline';
+import { LeaseKeeper } from './lease-keeper';
 import { ShutdownError, StaleDeliveryError } from './errors';
 import type { JobOptions } from './job-options';
 import { LogBatcher } from './log-batcher';
@@ -78,13 +79,16 @@ export class DeviceTaskProcessor {
       generation: dispatch.generation,
     });
     let leaseHeld = true;
+    let keeper: LeaseKeeper | undefined;
     const releaseLease = async (): Promise<void> => {
       leaseHeld = false;
+      keeper?.stop();
       await this.deps.leases.release(ctx.task.key, owner).catch(() => undefined);
     };
     try {
       const begun = await this.begin(ctx, dispatch, owner, signal);
       if (!begun) return;
+      keeper = this.keepLease(ctx.task.key, owner, log);
       const startedAt = new Date();
       const outcome = await this.attempt(ctx, dispatch, begun, owner, signal);
       const next = await this.settle(ctx, dispatch, begun.attempt, outcome, startedAt);
@@ -97,6 +101,21 @@ export class DeviceTaskProcessor {
     } finally {
       if (leaseHeld) await releaseLease();
     }
+  }
+
+  /** Renews the device's lease and the session slot while the task runs. */
+  private keepLease(deviceKey: string, owner: string, log: Logger): LeaseKeeper {
+    return new LeaseKeeper(
+      async () => {
+        const [held] = await Promise.all([
+          this.deps.leases.renew(deviceKey, owner),
+          this.deps.sessions.renew(owner),
+        ]);
+        return held;
+      },
+      Math.max(100, Math.floor(this.deps.leases.ttlMs / 3)),
+      () => log.warn('device lease lost while the task runs (renewal found it gone)'),
+    );
   }
 
   private async begin(

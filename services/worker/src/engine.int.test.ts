@@ -329,6 +329,43 @@ describe('the engine on a simulated fleet (real Redis, real SSH)', () => {
       expect(result.apply).toBeUndefined();
     }));
 
+  it('a device slower than its lease keeps the lease: a second job waits for it', () =>
+    engine(
+      2,
+      async (h) => {
+        // a session of ≈ 10 commands at 150 ms each outlives the 600 ms lease several times
+        await h.startWorker({}, { leaseTtlMs: 600 });
+        const keys = h.fleet.devices.map((d) => d.key);
+        const change = [
+          NTP,
+          'ntp server 10.9.9.10',
+          'ntp server 10.9.9.11',
+          'ntp server 10.9.9.12',
+        ];
+        const a = await h.submit({
+          commands: change,
+          verify_commands: ['show clock'],
+          targets: keys,
+          strategy: { concurrency: 2 },
+        });
+        const b = await h.submit({
+          commands: ['logging host 10.1.1.1'],
+          verify_commands: ['show clock'],
+          targets: keys,
+          canary: keys[1],
+          strategy: { concurrency: 2 },
+        });
+        expect(await h.waitForEnd(a)).toBe('completed');
+        expect(await h.waitForEnd(b)).toBe('completed');
+        for (const device of h.fleet.devices) {
+          const sessions = [...device.sessions()].sort((x, y) => x.openedAt - y.openedAt);
+          expect(sessions).toHaveLength(2);
+          expect(sessions[1]!.openedAt).toBeGreaterThanOrEqual(sessions[0]!.closedAt!);
+        }
+      },
+      150,
+    ));
+
   it('two jobs on overlapping devices never touch a device at the same time', () =>
     engine(
       8,

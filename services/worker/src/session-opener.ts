@@ -83,6 +83,11 @@ export class SessionOpener {
   }
 
   /** Releases the fleet-wide session slot. */
+  /** Keeps the fleet-wide session slot of a long session (no-op before the session opens). */
+  async renew(owner: string): Promise<void> {
+    await this.deps.limits.renewSession(owner);
+  }
+
   async release(owner: string): Promise<void> {
     this.held.delete(owner);
     await this.deps.limits.releaseSession(owner);

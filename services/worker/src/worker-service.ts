@@ -72,6 +72,8 @@ export interface WorkerService {
  */
 /** Seams for tests and benchmarks. */
 export interface WorkerServiceOptions {
+  /** Device lease TTL (default 30 s; renewed every third of it while a device runs). */
+  readonly leaseTtlMs?: number;
   readonly reconciler?: ReconcilerOptions;
   /** Replaces the SSH login (a benchmark of orchestration alone passes a session without SSH). */
   readonly connect?: ConnectFn;
@@ -129,7 +131,7 @@ export function createWorkerService(
     contexts: new DeviceContextLoader(reader),
     queue,
     events: new EventLog(redis, keys),
-    leases: new DeviceLeases(redis, config.prefix),
+    leases: new DeviceLeases(redis, config.prefix, options.leaseTtlMs),
     sessions,
     control,
     logger,

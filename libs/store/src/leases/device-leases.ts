@@ -37,7 +37,8 @@ export class DeviceLeases {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
-    private readonly ttlMs = 30_000,
+    /** How long a lease lasts without renewal; its holder renews well within it. */
+    readonly ttlMs = 30_000,
   ) {}
 
   private key(deviceKey: string): string {

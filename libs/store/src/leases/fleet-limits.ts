@@ -33,6 +33,20 @@ redis.call('PEXPIRE', KEYS[2], 60000)
 return wait`,
 );
 
+/**
+ * Renews a held session slot (a long session must not be taken back as a crashed worker's).
+ * KEYS[1] zset owner → expiry (ms, Redis clock); ARGV[1] owner, ARGV[2] ttl ms.
+ * Returns 1 when renewed, 0 when `owner` holds no slot.
+ */
+const RENEW_SESSION = new LuaScript(
+  'fleet-renew-session',
+  `if not redis.call('ZSCORE', KEYS[1], ARGV[1]) then return 0 end
+local t = redis.call('TIME')
+local nowMs = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZADD', KEYS[1], nowMs + tonumber(ARGV[2]), ARGV[1])
+return 1`,
+);
+
 /** What {@link FleetLimits.admit} answers: go, or ask again after `retryInMs`. */
 export type Admission =
   | { readonly admitted: true }
@@ -83,6 +97,16 @@ export class FleetLimits {
     if (reply === 0) return { admitted: true };
     if (reply < 0) return { admitted: false, reason: 'sessions', retryInMs: SLOT_POLL_MS };
     return { admitted: false, reason: 'login_rate', retryInMs: reply };
+  }
+
+  /** Keeps `owner`'s session slot for another slot TTL; false when it holds none. */
+  async renewSession(owner: string): Promise<boolean> {
+    const reply = await RENEW_SESSION.run(
+      this.redis,
+      [`${this.prefix}:limits:sessions`],
+      [owner, this.options.slotTtlMs ?? 60_000],
+    );
+    return reply === 1;
   }
 
   /** Gives a session slot back. */
