@@ -5,14 +5,6 @@ import { withApi, type ApiHarness } from './__fixtures__/api-harness';
 
 installLeakCheck();
 
-/**
- * The fleet's CSV as the importer reads it: the simulator names the enable secret column
- * `enable_secret`, the inventory `secret` (and drops an unknown secret-like column).
- */
-function importable(fleet: SimFleet): string {
-  return fleet.toCsv().replace(/,enable_secret\n/, ',secret\n');
-}
-
 async function withFleet(fn: (h: ApiHarness, fleet: SimFleet) => Promise<void>): Promise<void> {
   const fleet = await startFleet({
     devices: [
@@ -29,7 +21,7 @@ async function withFleet(fn: (h: ApiHarness, fleet: SimFleet) => Promise<void>):
         .post('/api/v1/devices/import')
         .set('Authorization', h.auth('operator'))
         .set('Content-Type', 'text/csv')
-        .send(importable(fleet));
+        .send(fleet.toCsv());
       expect(imported.status).toBe(200);
       await fn(h, fleet);
     });
@@ -89,6 +81,30 @@ describe('POST /commands/exec (real SSH to the device simulator)', () => {
         [fleet.device(1).key, 'ok'],
         [ios.key, 'ok'],
       ]);
+    });
+  });
+
+  it("logs in with a device's credential profile", async () => {
+    await withFleet(async (h, fleet) => {
+      const edge = fleet.device(1);
+      const profile = await h
+        .http()
+        .post('/api/v1/credentials')
+        .set('Authorization', h.auth('admin'))
+        .send({ name: 'edge-ro', username: edge.username, password: edge.password });
+      expect(profile.status).toBe(201);
+      const imported = await h
+        .http()
+        .post('/api/v1/devices/import?mode=merge')
+        .set('Authorization', h.auth('operator'))
+        .set('Content-Type', 'text/csv')
+        .send(
+          `host,port,device_type,credential\n${edge.host},${edge.port},juniper_junos,edge-ro\n`,
+        );
+      expect(imported.status).toBe(200);
+      const res = await exec(h, { device: edge.key, commands: ['show version'] });
+      expect([res.status, res.body.error]).toEqual([200, undefined]);
+      expect(res.body.outputs[0].output).toContain('edge1');
     });
   });
 

@@ -1,7 +1,7 @@
 import type { NewDevice } from '@fleetpush/contracts';
 import { FailureCode } from '@fleetpush/domain';
 import { openSession, SshError, type HostKeyCheck } from '@fleetpush/ssh';
-import { deviceLogin, type DeviceLoginDeps } from './device-login';
+import { deviceLogin, type DeviceLoginDeps } from '../device-login';
 import { mapBounded } from './map-bounded';
 import { tcpProbe } from './tcp-probe';
 

@@ -5,11 +5,14 @@ import {
   SshError,
   type CommandOutput,
   type DeviceSession,
+  type HostKeyCheck,
+  type SessionTarget,
 } from '@fleetpush/ssh';
 import { RedisHostKeyStore } from '@fleetpush/store';
 import { Router, type Response } from 'express';
 import type { ApiDeps } from '../api-deps';
 import { audit } from '../audit-trail';
+import { deviceLogin } from '../device-login';
 import { requireRole } from '../auth';
 import { requireContentType } from '../body-guards';
 import { onClientGone } from '../client-gone';
@@ -40,49 +43,42 @@ function allowedCommands(device: StoredDevice, commands: readonly string[]): str
   return verdicts.map((v) => (v.ok ? v.command : ''));
 }
 
-function unseal(
-  deps: ApiDeps,
-  device: StoredDevice,
-  sealed: string | undefined,
-): string | undefined {
-  return sealed === undefined ? undefined : deps.secretBox.open(sealed, device.key);
+/** The device's login with its secrets opened (its own or its credential profile's); 400 when none. */
+async function loginTarget(deps: ApiDeps, device: StoredDevice): Promise<SessionTarget> {
+  const hostKey: HostKeyCheck = {
+    policy: deps.hostKeyPolicy ?? 'tofu',
+    store: new RedisHostKeyStore(deps.redis, deps.keys.prefix),
+  };
+  const target = await deviceLogin(device, hostKey, {
+    secrets: deps.secretBox,
+    credentials: deps.credentials,
+  });
+  if (target) return target;
+  throw new ApiHttpError(
+    400,
+    ApiErrorCode.validation,
+    `${device.key} has no usable credentials (its own, or a credential profile that exists)`,
+    { details: [{ path: 'device', message: 'no usable credentials' }] },
+  );
 }
 
 async function open(
-  deps: ApiDeps,
-  device: StoredDevice,
+  target: SessionTarget,
   timeoutMs: number,
   signal: AbortSignal,
 ): Promise<DeviceSession> {
-  return openSession(
-    {
-      host: device.host,
-      port: device.port,
-      platform: device.device_type,
-      username: device.username ?? '',
-      auth: { password: unseal(deps, device, device.password_sealed) },
-      enableSecret: unseal(deps, device, device.enable_secret_sealed),
-      hostKey: {
-        pinned: device.host_key,
-        policy: deps.hostKeyPolicy ?? 'tofu',
-        store: new RedisHostKeyStore(deps.redis, deps.keys.prefix),
-      },
-      legacyAlgorithms: device.legacy_algorithms,
-    },
-    {
-      connectTimeoutMs: Math.min(CONNECT_MS, timeoutMs),
-      commandTimeoutMs: timeoutMs,
-      signal,
-      transcriptMaxBytes: TRANSCRIPT_BYTES,
-      keepaliveIntervalMs: 0,
-    },
-  );
+  return openSession(target, {
+    connectTimeoutMs: Math.min(CONNECT_MS, timeoutMs),
+    commandTimeoutMs: timeoutMs,
+    signal,
+    transcriptMaxBytes: TRANSCRIPT_BYTES,
+    keepaliveIntervalMs: 0,
+  });
 }
 
 /** Runs the commands in one session, closing it whatever happens. */
 async function run(
-  deps: ApiDeps,
-  device: StoredDevice,
+  target: SessionTarget,
   commands: readonly string[],
   timeoutMs: number,
   res: Response,
@@ -92,7 +88,7 @@ async function run(
   const stopWatching = onClientGone(res, () => controller.abort());
   let session: DeviceSession | undefined;
   try {
-    session = await open(deps, device, timeoutMs, controller.signal);
+    session = await open(target, timeoutMs, controller.signal);
     return await session.exec(commands);
   } finally {
     stopWatching();
@@ -131,9 +127,10 @@ export function commandExecRoute(deps: ApiDeps): Router {
       if (!device) throw notFound(`device ${body.device}`);
       const commands = allowedCommands(device, body.commands);
       const details = { commands: JSON.stringify(commands), count: commands.length };
+      const target = await loginTarget(deps, device);
       let outputs: CommandOutput[];
       try {
-        outputs = await run(deps, device, commands, body.timeout_ms, res);
+        outputs = await run(target, commands, body.timeout_ms, res);
       } catch (error) {
         const failure = error instanceof SshError ? error.code : 'internal_error';
         await audit(deps, res, 'commands:executed', device.key, { ...details, outcome: failure });
