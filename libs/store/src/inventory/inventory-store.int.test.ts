@@ -108,7 +108,9 @@ describe('InventoryStore', () => {
           }
         };
         const readers = [observe(), observe()];
-        for (let i = 0; i < 4; i++) await writer.replaceAll(i % 2 === 0 ? b : a);
+        // keep swapping until the readers have caught both inventories (however busy the machine)
+        for (let i = 0; i < 4 || (seen.size < 2 && i < 400); i++)
+          await writer.replaceAll(i % 2 === 0 ? b : a);
         writing = false;
         await Promise.all(readers);
         expect(seen.size).toBe(2);
