@@ -16,7 +16,7 @@ import { isoTime } from './fields';
 
 /** A page of `item`: `{ items, total, offset, limit }`. */
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({
+  return z.looseObject({
     items: z.array(item),
     total: z.number().int(),
     offset: z.number().int(),
@@ -28,7 +28,7 @@ export function pageOf<T extends z.ZodType>(item: T) {
 export const jobStateSchema = z.enum(JOB_STATES as [JobState, ...JobState[]]);
 
 /** A job as lists show it. */
-export const jobViewSchema = z.object({
+export const jobViewSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
   status: jobStateSchema,
@@ -43,7 +43,7 @@ export const jobViewSchema = z.object({
 /** A job with its submission, run state and devices counted by state (`GET /jobs/{id}`). */
 export const jobDetailSchema = jobViewSchema.extend({
   spec: z.record(z.string(), z.unknown()),
-  run: z.object({
+  run: z.looseObject({
     control: z.string(),
     phase: z.string(),
     failures: z.number().int(),
@@ -53,15 +53,15 @@ export const jobDetailSchema = jobViewSchema.extend({
 });
 
 /** `POST /jobs` (201, or 200 with `replayed` for a retried `Idempotency-Key`). */
-export const jobSubmitResponseSchema = z.object({
+export const jobSubmitResponseSchema = z.looseObject({
   job: jobViewSchema,
-  warnings: z.array(z.object({ detail: z.string() }).loose()).optional(),
+  warnings: z.array(z.looseObject({ detail: z.string() }).loose()).optional(),
   prod_devices: z.array(z.string()).optional(),
   replayed: z.boolean().optional(),
 });
 
 /** One device of a job's result. */
-export const jobResultDeviceSchema = z.object({
+export const jobResultDeviceSchema = z.looseObject({
   index: z.number().int(),
   key: z.string(),
   state: z.string(),
@@ -69,22 +69,22 @@ export const jobResultDeviceSchema = z.object({
 });
 
 /** `GET /jobs/{id}/result`. */
-export const jobResultSchema = z.object({
+export const jobResultSchema = z.looseObject({
   job: jobViewSchema,
   devices: z.array(jobResultDeviceSchema),
 });
 
 /** `POST /jobs/{id}/run?wait`: 200 (ended in time) with the final job and results. */
-export const jobRunEndedSchema = z.object({
+export const jobRunEndedSchema = z.looseObject({
   job: jobDetailSchema,
   devices: z.array(jobResultDeviceSchema),
 });
 
 /** `POST /jobs/{id}/run`: 202, started (and, with `wait`, not ended yet). */
-export const jobRunAcceptedSchema = z.object({ job: jobViewSchema });
+export const jobRunAcceptedSchema = z.looseObject({ job: jobViewSchema });
 
 /** `GET /jobs/{id}/devices/{key}`: what the device was asked to do (no credentials) and its result. */
-export const jobDeviceSchema = z.object({
+export const jobDeviceSchema = z.looseObject({
   index: z.number().int(),
   state: z.string(),
   task: z.record(z.string(), z.unknown()),
@@ -92,20 +92,20 @@ export const jobDeviceSchema = z.object({
 });
 
 /** `GET /jobs/{id}/events`. */
-export const eventPageSchema = z.object({
+export const eventPageSchema = z.looseObject({
   events: z.array(fleetEventSchema),
   /** Events after `since` were trimmed by the stream cap. */
   truncated: z.boolean(),
 });
 
 /** `GET /jobs/active`. */
-export const activeJobsSchema = z.object({
+export const activeJobsSchema = z.looseObject({
   items: z.array(jobViewSchema),
   total: z.number().int(),
 });
 
 /** `POST /jobs/{id}/{action}`. */
-export const controlResponseSchema = z.object({
+export const controlResponseSchema = z.looseObject({
   id: z.string(),
   action: z.enum(CONTROL_ACTIONS as [ControlAction, ...ControlAction[]]),
   status: z.string(),
@@ -114,7 +114,7 @@ export const controlResponseSchema = z.object({
 });
 
 /** A device as `POST /jobs/preview` shows it. */
-export const previewDeviceSchema = z.object({
+export const previewDeviceSchema = z.looseObject({
   key: z.string(),
   name: z.string().optional(),
   platform: z.string(),
@@ -127,10 +127,10 @@ export const previewDeviceSchema = z.object({
 });
 
 /** `POST /jobs/preview`. */
-export const jobPreviewSchema = z.object({
+export const jobPreviewSchema = z.looseObject({
   ok: z.boolean(),
   problems: z.array(problemSchema),
-  warnings: z.array(z.object({ detail: z.string() })),
+  warnings: z.array(z.looseObject({ detail: z.string() })),
   prod_devices: z.array(z.string()),
   plan: z
     .object({
@@ -146,14 +146,14 @@ export const jobPreviewSchema = z.object({
 });
 
 /** A rejected CSV row: its line, what is wrong, its cells (secrets `[redacted]`). */
-export const rejectedRowSchema = z.object({
+export const rejectedRowSchema = z.looseObject({
   line: z.number().int(),
-  problems: z.array(z.object({ column: z.string(), message: z.string() })),
+  problems: z.array(z.looseObject({ column: z.string(), message: z.string() })),
   row: z.record(z.string(), z.string()),
 });
 
 /** `POST /devices/import`. */
-export const importResponseSchema = z.object({
+export const importResponseSchema = z.looseObject({
   mode: z.enum(['replace', 'merge']),
   total: z.number().int(),
   imported: z.number().int(),
@@ -166,7 +166,7 @@ export const importResponseSchema = z.object({
 export const devicePageSchema = pageOf(deviceViewSchema);
 
 /** `POST /tokens` (201): the token, shown this once. */
-export const tokenCreatedSchema = z.object({
+export const tokenCreatedSchema = z.looseObject({
   id: z.string(),
   token: z.string(),
   name: z.string(),
@@ -174,18 +174,18 @@ export const tokenCreatedSchema = z.object({
 });
 
 /** `GET /tokens`. */
-export const tokenListSchema = z.object({ items: z.array(apiTokenInfoSchema) });
+export const tokenListSchema = z.looseObject({ items: z.array(apiTokenInfoSchema) });
 
 /** `GET /credentials`. */
-export const credentialListSchema = z.object({ items: z.array(credentialProfileViewSchema) });
+export const credentialListSchema = z.looseObject({ items: z.array(credentialProfileViewSchema) });
 
 /** `GET /healthz`. */
-export const healthSchema = z.object({ status: z.literal('ok') });
+export const healthSchema = z.looseObject({ status: z.literal('ok') });
 
 /** `GET /readyz` (200 ready, 503 not). */
-export const readinessSchema = z.object({
+export const readinessSchema = z.looseObject({
   status: z.enum(['ready', 'not_ready']),
-  checks: z.object({ redis: z.boolean() }),
+  checks: z.looseObject({ redis: z.boolean() }),
 });
 
 /** A page of devices (`GET /devices`). */

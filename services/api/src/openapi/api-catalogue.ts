@@ -31,6 +31,7 @@ import {
   tokenListSchema,
   CONTROL_ACTIONS,
   type Role,
+  uiConfigSchema,
 } from '@fleetpush/contracts';
 import { z } from 'zod';
 import { idempotencyKeySchema } from '../idempotency';
@@ -105,6 +106,14 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: 'Readiness probe (Redis answers)',
     access: 'public',
     responses: { 200: readinessSchema, 503: readinessSchema },
+  },
+  {
+    method: 'get',
+    path: '/ui-config',
+    base: V1,
+    summary: 'What the web UI needs after sign-in: the gateway URL and who the token is',
+    access: 'viewer',
+    responses: { 200: uiConfigSchema },
   },
   {
     method: 'get',
