@@ -1,7 +1,11 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { FleetpushApiError, FleetpushClient } from '@fleetpush/client';
 import { startFleet, type SimFleet } from '@fleetpush/device-sim';
 import { deleteKeysWithPrefix, freePort } from '@fleetpush/testing';
 import { Redis } from 'ioredis';
+import { runCliProcess } from './__fixtures__/cli-process';
 import { startServiceStack, type ServiceStack } from './__fixtures__/service-stack';
 
 // The client's later routes (presets, preview, held jobs and /run, active jobs, exec, audit,
@@ -41,6 +45,11 @@ afterAll(async () => {
 
 function key(index: number): string {
   return fleet.device(index).key;
+}
+
+/** `text` as a literal in a regular expression (device keys hold dots). */
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** What a rejected promise rejected with. */
@@ -98,6 +107,43 @@ describe('devices.import with validate: connect', () => {
       [key(0), key(1)].sort(),
     );
   });
+});
+
+describe('fleetpush devices import --validate', () => {
+  it('sends validate=connect and prints the check: a summary and each device that did not log in', async () => {
+    const { csv, closedKey } = await lockedAndClosedCsv();
+    const lockedKey = locked.device(0).key;
+    const dir = await mkdtemp(path.join(tmpdir(), 'fleetpush-validate-'));
+    try {
+      await writeFile(path.join(dir, 'more.csv'), csv);
+      const env = {
+        PATH: process.env.PATH,
+        FLEETPUSH_URL: stack.apiUrl,
+        FLEETPUSH_TOKEN: stack.adminToken,
+      };
+      const run = await runCliProcess(
+        ['devices', 'import', 'more.csv', '--merge', '--validate'],
+        env,
+        dir,
+      );
+      expect([run.code, run.stderr]).toEqual([0, '']);
+      expect(run.stdout).toContain('imported 2 of 2 devices (merge: 2 created, 0 updated)');
+      expect(run.stdout).toContain('connection check: 2 checked, 1 reachable, 0 logged in');
+      expect(run.stdout).toMatch(new RegExp(`${escaped(lockedKey)}\\s+reachable\\s+auth_failed`));
+      expect(run.stdout).toMatch(
+        new RegExp(`${escaped(closedKey)}\\s+unreachable\\s+connection_refused`),
+      );
+      expect(run.stdout).not.toContain(locked.device(0).password);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+      // Settled, not all: a failed import must surface its own assertion, not a cleanup 404.
+      await Promise.allSettled([
+        client.devices.delete(lockedKey),
+        client.devices.delete(closedKey),
+      ]);
+    }
+    expect((await client.devices.list()).total).toBe(2);
+  }, 60_000);
 });
 
 describe('presets', () => {
