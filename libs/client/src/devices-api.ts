@@ -14,8 +14,11 @@ export interface ImportOptions {
   readonly mode?: 'replace' | 'merge';
   /** Keep the valid rows and return the rejected ones (default: all or nothing). */
   readonly partial?: boolean;
-  /** `connect`: check SSH reachability and login of every row (where the API supports it). */
-  readonly validate?: 'connect';
+  /**
+   * `connect`: after storing, log in to every stored device and report it in the answer's
+   * `connection` (the inventory is stored whatever the check finds). Default `none`.
+   */
+  readonly validate?: 'none' | 'connect';
   readonly signal?: AbortSignal;
 }
 
@@ -33,7 +36,10 @@ export interface DeviceListQuery {
 export class DevicesApi {
   constructor(private readonly http: HttpTransport) {}
 
-  /** Imports a CSV inventory (`POST /devices/import`). All-or-nothing unless `partial`. */
+  /**
+   * Imports a CSV inventory (`POST /devices/import`). All-or-nothing unless `partial`; with
+   * `validate: 'connect'` the answer carries a `connection` report per device.
+   */
   import(csv: string, options: ImportOptions = {}): Promise<ImportResultView> {
     return this.http.json(
       {

@@ -1,10 +1,13 @@
 import type { FleetEvent, JobDetail, JobResultView } from '@fleetpush/contracts';
 import { CredentialsApi, TokensApi } from './admin-api';
+import { AuditApi } from './audit-api';
+import { CommandsApi } from './commands-api';
 import { DevicesApi } from './devices-api';
 import { ClientErrorCode, FleetpushClientError } from './errors';
 import { HttpTransport } from './http-transport';
 import { watchByPolling, watchOverGateway, type JobWatch, type WatchOptions } from './job-watch';
 import { JobsApi } from './jobs-api';
+import { PresetsApi } from './presets-api';
 
 /** Options of {@link FleetpushClient}. */
 export interface FleetpushClientOptions {
@@ -49,25 +52,34 @@ export const FINAL_JOB_STATUSES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * The typed fleetpush SDK: REST routes grouped by resource (`devices`, `jobs`, `tokens`,
- * `credentials`), plus live watching and awaiting of jobs. Runs in Node ≥ 20 and browsers.
+ * The typed fleetpush SDK: REST routes grouped by resource (`devices`, `jobs`, `presets`,
+ * `commands`, `tokens`, `credentials`, `audit`), plus live watching and awaiting of jobs. Runs in Node ≥ 20 and browsers.
  */
 export class FleetpushClient {
   /** Inventory: import, list, get, delete, export. */
   readonly devices: DevicesApi;
-  /** Jobs: submit, list, read, events, results, control. */
+  /** Jobs: preview, submit, run, list, read, events, results, control. */
   readonly jobs: JobsApi;
+  /** Presets per OS model. */
+  readonly presets: PresetsApi;
+  /** Read-only commands on one device. */
+  readonly commands: CommandsApi;
   /** API tokens (admin). */
   readonly tokens: TokensApi;
   /** Credential profiles (admin). */
   readonly credentials: CredentialsApi;
+  /** The audit log (admin). */
+  readonly audit: AuditApi;
 
   constructor(private readonly options: FleetpushClientOptions) {
     const http = new HttpTransport(options);
     this.devices = new DevicesApi(http);
     this.jobs = new JobsApi(http);
+    this.presets = new PresetsApi(http);
+    this.commands = new CommandsApi(http);
     this.tokens = new TokensApi(http);
     this.credentials = new CredentialsApi(http);
+    this.audit = new AuditApi(http);
   }
 
   /**

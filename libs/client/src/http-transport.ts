@@ -57,7 +57,15 @@ export class HttpTransport {
 
   /** Sends a request and parses its JSON answer with `schema`. */
   async json<T extends z.ZodType>(request: RequestOptions, schema: T): Promise<z.output<T>> {
-    const response = await this.send(request);
+    return this.parse(request, await this.send(request), schema);
+  }
+
+  /** Parses a 2xx answer's JSON body with `schema` (routes whose schema depends on the status). */
+  async parse<T extends z.ZodType>(
+    request: RequestOptions,
+    response: Response,
+    schema: T,
+  ): Promise<z.output<T>> {
     const body = await readJson(response);
     const parsed = schema.safeParse(body);
     if (parsed.success) return parsed.data;

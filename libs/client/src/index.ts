@@ -12,7 +12,16 @@ export {
 } from './fleetpush-client';
 export { FleetpushApiError, FleetpushClientError, ClientErrorCode } from './errors';
 export { DevicesApi, type ImportOptions, type DeviceListQuery } from './devices-api';
-export { JobsApi, type SubmitOptions, type JobListQuery } from './jobs-api';
+export {
+  JobsApi,
+  type SubmitOptions,
+  type JobListQuery,
+  type RunOptions,
+  type RunOutcome,
+} from './jobs-api';
+export { PresetsApi } from './presets-api';
+export { CommandsApi } from './commands-api';
+export { AuditApi, type AuditQuery } from './audit-api';
 export { TokensApi, CredentialsApi, type TokenRequest, type CredentialRequest } from './admin-api';
 export { type JobWatch, type WatchOptions } from './job-watch';
 export {

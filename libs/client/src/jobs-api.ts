@@ -1,17 +1,25 @@
 import {
+  activeJobsSchema,
   controlResponseSchema,
+  jobPreviewSchema,
+  jobRunAcceptedSchema,
+  jobRunEndedSchema,
   jobDetailSchema,
   jobDeviceSchema,
   eventPageSchema,
   jobPageSchema,
   jobResultSchema,
   jobSubmitResponseSchema,
+  type ActiveJobs,
   type ControlAction,
   type ControlResult,
   type JobDetail,
   type JobDeviceDetail,
   type JobEventsPage,
   type JobPage,
+  type JobPreview,
+  type JobRunAccepted,
+  type JobRunEnded,
   type JobResultView,
   type JobSubmissionInput,
   type JobSubmitted,
@@ -25,8 +33,27 @@ export interface SubmitOptions {
    * job (`replayed: true`) instead of starting a second one. 1-200 printable ASCII characters.
    */
   readonly idempotencyKey?: string;
+  /**
+   * `false` stores the job `queued` without starting it (`POST /jobs?start=false`): it waits
+   * for {@link JobsApi.run} or a cancel. Default: started at once.
+   */
+  readonly start?: boolean;
   readonly signal?: AbortSignal;
 }
+
+/** Options of {@link JobsApi.run}. */
+export interface RunOptions {
+  /** Wait up to this many seconds (≤ 300) for the job to end; 0 (default) answers at once. */
+  readonly waitSeconds?: number;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * The answer of {@link JobsApi.run}: `ended: true` (HTTP 200) with the final job and every
+ * device's result when it ended within the wait; else `ended: false` (HTTP 202), started.
+ */
+export type RunOutcome =
+  ({ readonly ended: true } & JobRunEnded) | ({ readonly ended: false } & JobRunAccepted);
 
 /** Filters and page of {@link JobsApi.list}; filters the API does not know are ignored by it. */
 export type JobListQuery = Query & { readonly offset?: number; readonly limit?: number };
@@ -35,12 +62,13 @@ export type JobListQuery = Query & { readonly offset?: number; readonly limit?: 
 export class JobsApi {
   constructor(private readonly http: HttpTransport) {}
 
-  /** Submits and starts a job (`POST /jobs`). */
+  /** Submits a job (`POST /jobs`) and starts it, unless `start: false` holds it for {@link run}. */
   submit(submission: JobSubmissionInput, options: SubmitOptions = {}): Promise<JobSubmitted> {
     return this.http.json(
       {
         method: 'POST',
         path: '/jobs',
+        query: { start: options.start === false ? false : undefined },
         body: submission,
         ...(options.idempotencyKey !== undefined && {
           headers: { 'idempotency-key': options.idempotencyKey },
@@ -49,6 +77,43 @@ export class JobsApi {
       },
       jobSubmitResponseSchema,
     );
+  }
+
+  /**
+   * What submitting would do (`POST /jobs/preview`): every device's rendered commands, the run
+   * plan, the problems it would be refused with (`ok: false`) and `needs_role`. Stores nothing.
+   * 400 only for a body {@link submit} would reject at validation.
+   */
+  preview(submission: JobSubmissionInput): Promise<JobPreview> {
+    return this.http.json(
+      { method: 'POST', path: '/jobs/preview', body: submission },
+      jobPreviewSchema,
+    );
+  }
+
+  /**
+   * Starts a job submitted with `start: false` (`POST /jobs/{id}/run`), once: 409
+   * `invalid_state` when it was started, cancelled or ended; 403 for an operator when it
+   * targets production. With `waitSeconds`, resolves `ended: true` with the final result if
+   * the job ends in time.
+   */
+  async run(id: string, options: RunOptions = {}): Promise<RunOutcome> {
+    const request = {
+      method: 'POST',
+      path: `/jobs/${segment(id)}/run`,
+      query: { wait: options.waitSeconds },
+      ...(options.signal && { signal: options.signal }),
+    } as const;
+    const response = await this.http.send(request);
+    if (response.status === 200) {
+      return { ended: true, ...(await this.http.parse(request, response, jobRunEndedSchema)) };
+    }
+    return { ended: false, ...(await this.http.parse(request, response, jobRunAcceptedSchema)) };
+  }
+
+  /** Queued (also held), running, paused and cancelling jobs, newest first (`GET /jobs/active`). */
+  active(): Promise<ActiveJobs> {
+    return this.http.json({ method: 'GET', path: '/jobs/active' }, activeJobsSchema);
   }
 
   /** Jobs, newest first. */

@@ -3,11 +3,13 @@ import { z } from 'zod';
 import { problemSchema } from './api-error';
 import { apiTokenInfoSchema, roleSchema } from './auth';
 import { CONTROL_ACTIONS, type ControlAction } from './control';
+import { auditEntrySchema } from './audit';
 import { credentialProfileViewSchema } from './credential-profile';
 import { deviceViewSchema } from './device';
 import { deviceResultSchema } from './device-result';
 import { deviceCountsSchema, fleetEventSchema } from './events';
 import { isoTime } from './fields';
+import { presetSchema } from './preset';
 
 /**
  * Response bodies of the REST API, for the OpenAPI document and typed clients. The API builds
@@ -152,7 +154,26 @@ export const rejectedRowSchema = z.looseObject({
   row: z.record(z.string(), z.string()),
 });
 
-/** `POST /devices/import`. */
+/** One device of a `validate=connect` import's connection check. */
+export const deviceConnectionSchema = z.looseObject({
+  key: z.string(),
+  /** The SSH port answered. */
+  reachable: z.boolean(),
+  /** Logged in and reached a prompt (enable included). */
+  login: z.boolean(),
+  /** A failure code (`auth_failed`, `connection_refused`, …); `null` when the login worked. */
+  error_code: z.string().nullable(),
+});
+
+/** The connection check of a `validate=connect` import. */
+export const connectionReportSchema = z.looseObject({
+  checked: z.number().int(),
+  reachable: z.number().int(),
+  login_ok: z.number().int(),
+  devices: z.array(deviceConnectionSchema),
+});
+
+/** `POST /devices/import` (`connection` only with `validate=connect`). */
 export const importResponseSchema = z.looseObject({
   mode: z.enum(['replace', 'merge']),
   total: z.number().int(),
@@ -160,6 +181,7 @@ export const importResponseSchema = z.looseObject({
   created: z.number().int(),
   updated: z.number().int(),
   rejected: z.array(rejectedRowSchema),
+  connection: connectionReportSchema.optional(),
 });
 
 /** `GET /devices`. */
@@ -178,6 +200,15 @@ export const tokenListSchema = z.looseObject({ items: z.array(apiTokenInfoSchema
 
 /** `GET /credentials`. */
 export const credentialListSchema = z.looseObject({ items: z.array(credentialProfileViewSchema) });
+
+/** `GET /presets`: presets by OS model, then name. */
+export const presetListSchema = z.looseObject({ items: z.array(presetSchema) });
+
+/** `GET /audit`: entries newest first; `next` is the `before` cursor of the next page. */
+export const auditPageSchema = z.looseObject({
+  items: z.array(auditEntrySchema),
+  next: z.string().nullable(),
+});
 
 /** `GET /healthz`. */
 export const healthSchema = z.looseObject({ status: z.literal('ok') });
@@ -214,3 +245,15 @@ export type JobDeviceDetail = z.infer<typeof jobDeviceSchema>;
 export type ControlResult = z.infer<typeof controlResponseSchema>;
 /** A token created (`POST /tokens`): the only time the secret is shown. */
 export type TokenCreated = z.infer<typeof tokenCreatedSchema>;
+/** The connection check of a `validate=connect` import. */
+export type ConnectionReport = z.infer<typeof connectionReportSchema>;
+/** The 200 of `POST /jobs/preview`. */
+export type JobPreview = z.infer<typeof jobPreviewSchema>;
+/** The 202 of `POST /jobs/{id}/run`: started, not ended (yet). */
+export type JobRunAccepted = z.infer<typeof jobRunAcceptedSchema>;
+/** The 200 of `POST /jobs/{id}/run?wait`: ended in time, with every device's result. */
+export type JobRunEnded = z.infer<typeof jobRunEndedSchema>;
+/** `GET /jobs/active`. */
+export type ActiveJobs = z.infer<typeof activeJobsSchema>;
+/** A page of the audit log (`GET /audit`). */
+export type AuditPage = z.infer<typeof auditPageSchema>;

@@ -66,6 +66,11 @@ export interface ApiDeps {
    * the workers do); default `tofu`, recorded through the shared host-key store.
    */
   readonly hostKeyPolicy?: 'strict' | 'tofu';
+  /**
+   * Browser origins allowed to call `/api/v1` cross-origin (`FLEETPUSH_CORS_ORIGINS`); absent or
+   * empty = same-origin only.
+   */
+  readonly corsOrigins?: readonly string[];
   /** The presets; absent = a store on `redis` under `keys`. */
   readonly presets?: PresetStore;
   /**

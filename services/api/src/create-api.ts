@@ -3,6 +3,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { ApiDeps } from './api-deps';
 import { authenticate } from './auth';
+import { cors } from './cors';
 import { errorHandler, unknownRoute } from './error-handler';
 import { authFailureLimiter } from './rate-limits';
 import { requestId } from './request-id';
@@ -53,6 +54,8 @@ export function createApi(deps: ApiDeps): Express {
     }),
   );
   app.use(healthRoutes(deps, metrics));
+  // Before auth: a browser's preflight carries no token.
+  app.use(API_BASE, cors(deps.corsOrigins ?? []));
   app.use(API_BASE, openApiRoute());
   const api = express.Router();
   api.use(authFailureLimiter(deps.limits));

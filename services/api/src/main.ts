@@ -51,6 +51,7 @@ async function main(): Promise<void> {
     logger,
     adminToken: config.adminToken,
     hostKeyPolicy: config.hostKeyPolicy,
+    corsOrigins: config.corsOrigins,
     metrics: new MetricsRegistry({ service: 'api', processMetrics: true }),
     connectCheck: {
       hostKeyPolicy: config.hostKeyPolicy,

@@ -1,7 +1,7 @@
 import {
   activeJobsSchema,
   apiErrorSchema,
-  auditEntrySchema,
+  auditPageSchema,
   controlRequestSchema,
   controlResponseSchema,
   credentialListSchema,
@@ -25,6 +25,7 @@ import {
   jobViewSchema,
   pageOf,
   presetInputSchema,
+  presetListSchema,
   presetSchema,
   readinessSchema,
   tokenCreatedSchema,
@@ -84,7 +85,6 @@ const PROMETHEUS: TextBody = {
 const NOT_FOUND = [404];
 
 const jobPage = pageOf(jobViewSchema);
-const auditPage = z.object({ items: z.array(auditEntrySchema), next: z.string().nullable() });
 
 /**
  * Every route the API serves. The OpenAPI document is generated from this list, and a test
@@ -343,7 +343,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: 'List presets (by OS model)',
     access: 'viewer',
     query: presetListQuerySchema,
-    responses: { 200: z.object({ items: z.array(presetSchema) }) },
+    responses: { 200: presetListSchema },
   },
   {
     method: 'get',
@@ -390,7 +390,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: 'The audit log, newest first (filters, cursor pages)',
     access: 'admin',
     query: auditQuerySchema,
-    responses: { 200: auditPage },
+    responses: { 200: auditPageSchema },
   },
   {
     method: 'post',

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { clientFor } from '../cli-context';
 import { UsageError } from '../cli-errors';
 import type { CliIo } from '../cli-io';
+import { renderConnectionReport } from '../connection-report-view';
 import { ExitCode } from '../exit-codes';
 import {
   CONNECTION_OPTIONS,
@@ -17,7 +18,7 @@ import { table } from '../result-view';
 export const DEVICES_IMPORT_USAGE = `usage: fleetpush devices import FILE [--partial] [--validate] [--merge]
   FILE         inventory CSV (host,port,device_type,username,password|credential,...)
   --partial    store the valid rows and list the rejected ones (default: all or nothing)
-  --validate   check SSH reachability and login of every row (where the API supports it)
+  --validate   after storing, log in to every stored device over SSH and report who did not
   --merge      add and update devices instead of replacing the inventory
 ${CONNECTION_USAGE}`;
 
@@ -59,6 +60,7 @@ export async function devicesImport(args: readonly string[], io: CliIo): Promise
     for (const p of row.problems)
       io.stdout(`rejected line ${row.line}: ${p.column}: ${p.message}\n`);
   }
+  if (result.connection) io.stdout(renderConnectionReport(result.connection));
   return ExitCode.completed;
 }
 
