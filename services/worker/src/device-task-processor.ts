@@ -86,9 +86,10 @@ export class DeviceTaskProcessor {
       await this.deps.leases.release(ctx.task.key, owner).catch(() => undefined);
     };
     try {
-      const begun = await this.begin(ctx, dispatch, owner, signal);
+      const begun = await this.begin(ctx, dispatch, owner, signal, () => {
+        keeper ??= this.keepLease(ctx.task.key, owner, log);
+      });
       if (!begun) return;
-      keeper = this.keepLease(ctx.task.key, owner, log);
       const startedAt = new Date();
       const outcome = await this.attempt(ctx, dispatch, begun, owner, signal);
       const next = await this.settle(ctx, dispatch, begun.attempt, outcome, startedAt);
@@ -123,15 +124,22 @@ export class DeviceTaskProcessor {
     dispatch: Dispatch,
     owner: string,
     signal: AbortSignal,
+    onLeased: () => void,
   ): Promise<Begun | null> {
     let announced = false;
+    let leased = false;
     for (;;) {
-      const lease = await this.deps.leases.acquire(ctx.task.key, owner);
-      if (!lease.acquired) {
-        if (!announced) await this.announceWaiting(ctx, lease.heldBy);
-        announced = true;
-        await sleep(LEASE_POLL_MS, signal);
-        continue;
+      if (!leased) {
+        const lease = await this.deps.leases.acquire(ctx.task.key, owner);
+        if (!lease.acquired) {
+          if (!announced) await this.announceWaiting(ctx, lease.heldBy);
+          announced = true;
+          await sleep(LEASE_POLL_MS, signal);
+          continue;
+        }
+        // held from here on: renewed in the background, through stagger waits too
+        leased = true;
+        onLeased();
       }
       const reply = await this.deps.coordinator.begin(ctx.jobId, dispatch);
       if (reply.kind === 'go' || reply.kind === 'recover') return reply;
