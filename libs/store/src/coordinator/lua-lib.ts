@@ -49,9 +49,14 @@ local function loadRun()
   end
   return m
 end
+-- Lua's tostring keeps 14 digits: a µs timestamp (16 digits) would lose up to 50 µs
+local function exact(v)
+  if type(v) == 'number' and v == math.floor(v) then return string.format('%.0f', v) end
+  return tostring(v)
+end
 local function saveRun(m)
   local flat = {}
-  for k, v in pairs(m) do flat[#flat + 1] = k; flat[#flat + 1] = tostring(v) end
+  for k, v in pairs(m) do flat[#flat + 1] = k; flat[#flat + 1] = exact(v) end
   redis.call('HSET', K_RUN, unpack(flat))
 end
 

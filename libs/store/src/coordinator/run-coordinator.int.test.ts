@@ -208,6 +208,17 @@ describe('RunCoordinator', () => {
     });
   });
 
+  it('keeps the stagger clock to the microsecond (a start time is 16 digits; Lua prints 14)', async () => {
+    await withRedis(async (ctx) => {
+      const { job, keys, coordinator, reader } = await setup(ctx, { devices: 2, staggerMs: 5 });
+      const [canary] = (await coordinator.start(job.id, 'op'))!;
+      expect((await coordinator.begin(job.id, canary!)).kind).toBe('go');
+      const started = (await reader.startTimesUs(job.id)).get(canary!.deviceIndex)!;
+      const stored = await ctx.redis.hget(keys.job(job.id).run, 'lastStartUs');
+      expect(stored).toBe(String(started));
+    });
+  });
+
   it('ends a device exactly once and fences stale deliveries', async () => {
     await withRedis(async (ctx) => {
       const { job, coordinator } = await setup(ctx, {
