@@ -9,3 +9,4 @@ export * from './free-port';
 export * from './with-redis';
 export * from './private-redis';
 export * from './metric-value';
+export * from './leak-search';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { installLeakCheck } from '@fleetpush/testing';
+import { installLeakCheck, leakForms } from '@fleetpush/testing';
 import { csvOf, deviceRow, withApi, type ApiHarness } from './__fixtures__/api-harness';
 
 installLeakCheck();
@@ -7,12 +7,6 @@ installLeakCheck();
 /** A unique marker no response could contain by chance. */
 function marker(kind: string): string {
   return `honey-${kind}-${randomBytes(8).toString('hex')}`;
-}
-
-/** The forms a leaked marker could take: raw, URL-encoded, base64 (both alphabets). */
-function leakForms(value: string): string[] {
-  const b64 = Buffer.from(value).toString('base64').replace(/=+$/, '');
-  return [value, encodeURIComponent(value), b64, b64.replace(/\+/g, '-').replace(/\//g, '_')];
 }
 
 async function ok(h: ApiHarness, path: string): Promise<string> {
