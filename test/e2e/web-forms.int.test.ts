@@ -122,7 +122,8 @@ describe('web UI forms in a real browser', () => {
 
       const unresolved = page.getByTestId('unresolved');
       await unresolved.getByText('2 devices cannot be rendered').waitFor({ timeout: UI_TIMEOUT });
-      expect(await unresolved.innerText()).toContain('site');
+      // The server's preview names the variable (the review renders nothing itself).
+      expect(await unresolved.innerText()).toContain('{{site}} is not defined for this device');
       const run = page.getByRole('button', { name: 'Run on 2 devices' });
       expect(await run.isDisabled()).toBe(true);
 
@@ -147,5 +148,62 @@ describe('web UI forms in a real browser', () => {
         spec: { confirm_prod: boolean; global_vars: object };
       };
       expect(spec).toMatchObject({ confirm_prod: true, global_vars: { site: 'lab' } });
+    }));
+
+  it('saves a preset through the API, shows its refusals inline, and loads it after a reload', () =>
+    withSignedInPage(async (page, stack) => {
+      await page.getByRole('link', { name: 'New job' }).click();
+      const presets = page.getByRole('group', { name: 'Presets' });
+      await page.getByLabel(/^Config commands/).fill('ntp server 10.0.0.1\nntp server 10.0.0.2');
+      await page.getByLabel(/^Verify commands/).fill('show run | i ntp');
+      await presets.getByLabel('Save as').fill('NTP pair');
+
+      // "any" is not an OS model the API stores presets for: its 400 names the field.
+      await presets.getByRole('button', { name: 'Save preset' }).click();
+      const refused = page.getByRole('alert').filter({ hasText: 'The preset was not saved' });
+      await refused.getByText('os_model').waitFor({ timeout: UI_TIMEOUT });
+
+      await presets.getByLabel('OS model').selectOption('cisco_ios');
+      await presets.getByRole('button', { name: 'Save preset' }).click();
+      await presets
+        .getByRole('status')
+        .getByText('Saved "NTP pair" for cisco_ios.')
+        .waitFor({ timeout: UI_TIMEOUT });
+      expect(await refused.count()).toBe(0);
+
+      const listed = await fetch(`${stack.url}/api/v1/presets?os_model=cisco_ios`, {
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      });
+      expect(listed.status).toBe(200);
+      const { items } = (await listed.json()) as { items: object[] };
+      expect(items).toEqual([
+        expect.objectContaining({
+          name: 'NTP pair',
+          os_model: 'cisco_ios',
+          commands: ['ntp server 10.0.0.1', 'ntp server 10.0.0.2'],
+          verify_commands: ['show run | i ntp'],
+        }),
+      ]);
+
+      // The same name again for the same OS model: the API's 409, shown next to the bar.
+      await presets.getByRole('button', { name: 'Save preset' }).click();
+      await refused.getByText('exists already').waitFor({ timeout: UI_TIMEOUT });
+
+      await page.reload();
+      await page.getByRole('link', { name: 'New job' }).click();
+      const reloaded = page.getByRole('group', { name: 'Presets' });
+      await reloaded.getByLabel('OS model').selectOption('cisco_ios');
+      const picker = reloaded.getByRole('combobox', { name: /^Preset/ });
+      await picker.getByRole('option', { name: 'NTP pair (cisco_ios)' }).waitFor({
+        state: 'attached',
+        timeout: UI_TIMEOUT,
+      });
+      expect(await page.getByLabel(/^Config commands/).inputValue()).toBe('');
+      await picker.selectOption({ label: 'NTP pair (cisco_ios)' });
+      await reloaded.getByRole('status').getByText('Loaded "NTP pair".').waitFor();
+      expect(await page.getByLabel(/^Config commands/).inputValue()).toBe(
+        'ntp server 10.0.0.1\nntp server 10.0.0.2',
+      );
+      expect(await page.getByLabel(/^Verify commands/).inputValue()).toBe('show run | i ntp');
     }));
 });

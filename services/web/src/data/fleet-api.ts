@@ -5,6 +5,7 @@ import {
   type ControlResult,
   type FleetEvent,
   type ImportResultView,
+  type JobPreview,
   type JobSubmissionInput,
   type JobSubmitted,
 } from '@fleetpush/contracts';
@@ -26,6 +27,7 @@ import type {
   Page,
   UiConfig,
 } from './api-types';
+import { fromStoredPreset, toPresetInput, type Preset, type PresetDraft } from './preset-store';
 
 export type { ControlAction };
 
@@ -140,6 +142,17 @@ export class FleetApi {
     });
   }
 
+  /** The stored presets of one OS model, or every preset when `osModel` is `any`. */
+  async presets(osModel: string): Promise<Preset[]> {
+    const stored = await this.client.presets.list(osModel === 'any' ? {} : { os_model: osModel });
+    return stored.map(fromStoredPreset);
+  }
+
+  /** Stores a preset (409 `conflict` when its name is taken within its OS model). */
+  async savePreset(draft: PresetDraft): Promise<Preset> {
+    return fromStoredPreset(await this.client.presets.create(toPresetInput(draft)));
+  }
+
   /** Newest jobs first. */
   jobs(offset = 0, limit = 200): Promise<Page<JobSummary>> {
     return this.client.jobs.list({ offset, limit });
@@ -158,6 +171,11 @@ export class FleetApi {
   /** One device of a job: its rendered commands, state and result. */
   device(id: string, key: string): Promise<JobDeviceDetail> {
     return this.client.jobs.device(id, key);
+  }
+
+  /** What submitting would do (`POST /jobs/preview`): rendered commands, unresolved variables. */
+  preview(body: JobSubmissionInput): Promise<JobPreview> {
+    return this.client.jobs.preview(body);
   }
 
   /** Submits (and starts) a job; the key makes a retried click start one job, not two. */

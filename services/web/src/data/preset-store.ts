@@ -1,35 +1,43 @@
-/** A saved set of commands for one OS model. */
+import type { Preset as StoredPreset, PresetInput } from '@fleetpush/contracts';
+import { linesOf } from '../model/job-form';
+
+/** A saved set of commands for one OS model, as the preset bar shows it. */
 export interface Preset {
+  readonly id: string;
   readonly name: string;
-  /** A platform (`cisco_ios`, …) or `any`. */
+  /** The platform (`cisco_ios`, …) the preset is for. */
+  readonly osModel: string;
+  /** Config commands, one per line. */
+  readonly commands: string;
+  /** Verify commands, one per line. */
+  readonly verify: string;
+}
+
+/** What the preset bar saves: a name, an OS model and the two command boxes. */
+export interface PresetDraft {
+  readonly name: string;
   readonly osModel: string;
   readonly commands: string;
   readonly verify: string;
 }
 
-const KEY = 'fleetpush.presets';
+/** A preset as the API stores it, in the preset bar's terms. */
+export function fromStoredPreset(p: StoredPreset): Preset {
+  return {
+    id: p.id,
+    name: p.name,
+    osModel: p.os_model,
+    commands: p.commands.join('\n'),
+    verify: p.verify_commands.join('\n'),
+  };
+}
 
-/**
- * Command presets, kept in this browser until the API stores them (`/presets` is not in the
- * API yet); one module, so that switching to the API is a one-file change.
- */
-export const presetStore = {
-  /** Every preset, by name. */
-  list(): Preset[] {
-    try {
-      const raw: unknown = JSON.parse(localStorage.getItem(KEY) ?? '[]');
-      return Array.isArray(raw) ? (raw as Preset[]).filter((p) => typeof p?.name === 'string') : [];
-    } catch {
-      return [];
-    }
-  },
-  /** Saves (or replaces, by name and OS model) a preset. */
-  save(preset: Preset): Preset[] {
-    const others = presetStore
-      .list()
-      .filter((p) => !(p.name === preset.name && p.osModel === preset.osModel));
-    const all = [...others, preset].sort((a, b) => a.name.localeCompare(b.name));
-    localStorage.setItem(KEY, JSON.stringify(all));
-    return all;
-  },
-};
+/** The body of `POST /presets` for a draft (the API validates the name and OS model). */
+export function toPresetInput(draft: PresetDraft): PresetInput {
+  return {
+    name: draft.name,
+    os_model: draft.osModel,
+    commands: linesOf(draft.commands),
+    verify_commands: linesOf(draft.verify),
+  };
+}

@@ -1,80 +1,83 @@
-import type { DeviceView } from '@fleetpush/contracts';
-import { groupRenderings, previewDevices } from './review-preview';
+import type { JobPreview } from '@fleetpush/contracts';
+import { devicePreviewsOf, groupRenderings } from './review-preview';
 
-function device(host: string, extra: Partial<DeviceView> = {}): DeviceView {
+type PreviewDevice = JobPreview['devices'][number];
+
+function device(host: string, extra: Partial<PreviewDevice> = {}): PreviewDevice {
   return {
     key: `${host}:22`,
-    host,
-    port: 22,
-    device_type: 'cisco_ios',
     name: `r-${host}`,
-    has_password: true,
-    has_enable_secret: false,
-    verify_commands: ['show run | i ntp'],
-    host_vars: {},
-    vars: {},
+    platform: 'cisco_ios',
     prod: false,
-    tags: [],
-    created_at: '2026-11-26T10:00:00.000Z',
-    updated_at: '2026-11-26T10:00:00.000Z',
+    canary: false,
+    commands: ['ntp server 10.0.0.1'],
+    verify: [],
+    unresolved: [],
+    unsafe: [],
     ...extra,
   };
 }
 
-describe('previewDevices', () => {
-  it("renders each device's commands with its own variables, the canary first", () => {
-    const out = previewDevices(
-      {
-        commands: ['hostname {{hostname}}', 'ntp server {{ntp}}'],
-        verifyCommands: undefined,
-        verifyMode: 'canary',
-        globalVars: { ntp: '10.0.0.1' },
-      },
-      [device('10.0.0.5'), device('10.0.0.6', { host_vars: { ntp: '10.9.9.9' }, prod: true })],
+function preview(devices: PreviewDevice[]): JobPreview {
+  return {
+    ok: true,
+    problems: [],
+    warnings: [],
+    prod_devices: devices.filter((d) => d.prod).map((d) => d.key),
+    plan: null,
+    devices,
+    needs_role: 'operator',
+  };
+}
+
+describe('devicePreviewsOf', () => {
+  it("keeps the server's rendering, canary and production flags per device", () => {
+    const out = devicePreviewsOf(
+      preview([
+        device('10.0.0.5', { canary: true, verify: ['show run | i ntp'] }),
+        device('10.0.0.6', { prod: true, commands: ['ntp server 10.9.9.9'] }),
+      ]),
     );
-    expect(out[0]).toMatchObject({
-      canary: true,
-      commands: ['hostname r-10.0.0.5', 'ntp server 10.0.0.1'],
-      verify: ['show run | i ntp'],
-      problems: [],
-    });
-    expect(out[1]).toMatchObject({
-      canary: false,
-      prod: true,
-      commands: ['hostname r-10.0.0.6', 'ntp server 10.9.9.9'],
-      verify: [],
-    });
+    expect(out).toEqual([
+      {
+        key: '10.0.0.5:22',
+        name: 'r-10.0.0.5',
+        canary: true,
+        prod: false,
+        commands: ['ntp server 10.0.0.1'],
+        verify: ['show run | i ntp'],
+        problems: [],
+      },
+      {
+        key: '10.0.0.6:22',
+        name: 'r-10.0.0.6',
+        canary: false,
+        prod: true,
+        commands: ['ntp server 10.9.9.9'],
+        verify: [],
+        problems: [],
+      },
+    ]);
   });
 
-  it('names the variable a device cannot resolve instead of rendering it', () => {
-    const [only] = previewDevices(
-      {
-        commands: ['snmp location {{site}}'],
-        verifyCommands: [],
-        verifyMode: 'all',
-        globalVars: {},
-      },
-      [device('10.0.0.5')],
+  it('names the variables the server could not resolve instead of rendering them', () => {
+    const [only] = devicePreviewsOf(
+      preview([device('10.0.0.5', { commands: null, verify: null, unresolved: ['site'] })]),
     );
     expect(only!.commands).toEqual([]);
-    expect(only!.problems.join(' ')).toContain('site');
+    expect(only!.problems).toEqual(['{{site}} is not defined for this device']);
   });
 });
 
 describe('groupRenderings', () => {
   it('shows identical renderings once, the canary group first, leaving out unrenderable devices', () => {
-    const previews = previewDevices(
-      {
-        commands: ['ntp server {{ntp}}'],
-        verifyCommands: [],
-        verifyMode: 'all',
-        globalVars: { ntp: '10.0.0.1' },
-      },
-      [
-        device('10.0.0.1'),
-        device('10.0.0.2', { host_vars: { ntp: '10.9.9.9' } }),
+    const previews = devicePreviewsOf(
+      preview([
+        device('10.0.0.1', { canary: true }),
+        device('10.0.0.2', { commands: ['ntp server 10.9.9.9'] }),
         device('10.0.0.3'),
-      ],
+        device('10.0.0.4', { commands: null, unresolved: ['ntp'] }),
+      ]),
     );
     const groups = groupRenderings(previews);
     expect(groups.map((g) => [g.commands, g.devices.map((d) => d.key)])).toEqual([

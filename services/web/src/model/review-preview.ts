@@ -1,5 +1,4 @@
-import type { DeviceView } from '@fleetpush/contracts';
-import { buildTemplateScope, preflightTemplates } from '@fleetpush/domain';
+import type { JobPreview } from '@fleetpush/contracts';
 
 /** What the review shows for one device. */
 export interface DevicePreview {
@@ -14,52 +13,25 @@ export interface DevicePreview {
   readonly problems: readonly string[];
 }
 
-/** The parts of a job the preview needs. */
-export interface PreviewJob {
-  readonly commands: readonly string[];
-  readonly verifyCommands: readonly string[] | undefined;
-  readonly verifyMode: 'all' | 'canary' | 'none';
-  readonly globalVars: Readonly<Record<string, string>>;
-}
-
-function verifyFor(job: PreviewJob, device: DeviceView, isCanary: boolean): string[] {
-  if (job.verifyMode === 'none' || (job.verifyMode === 'canary' && !isCanary)) return [];
-  return [...(job.verifyCommands ?? device.verify_commands)];
-}
-
 /**
- * Renders every device's commands with libs/domain's template rules (the server's own), one
- * device at a time so that each shows its own problems. `devices[0]` is the canary.
+ * The review's devices from the server's answer (`POST /jobs/preview`, authoritative), in its
+ * order (the canary first); a device with unresolved or unsafe variables renders nothing.
  */
-export function previewDevices(job: PreviewJob, devices: readonly DeviceView[]): DevicePreview[] {
-  return devices.map((d, i) => {
-    const result = preflightTemplates({
-      commands: job.commands,
-      devices: [
-        {
-          deviceKey: d.key,
-          verify: verifyFor(job, d, i === 0),
-          scope: buildTemplateScope({
-            globalVars: job.globalVars,
-            hostVars: d.host_vars,
-            device: {
-              host: d.host,
-              port: d.port,
-              deviceType: d.device_type,
-              ...(d.name ? { name: d.name } : {}),
-              prod: d.prod,
-              columns: d.vars,
-            },
-          }),
-        },
-      ],
-    });
-    const base = { key: d.key, prod: d.prod, canary: i === 0, ...(d.name ? { name: d.name } : {}) };
-    if (result.ok) {
-      const r = result.rendered[0];
-      return { ...base, commands: r?.commands ?? [], verify: r?.verify ?? [], problems: [] };
-    }
-    return { ...base, commands: [], verify: [], problems: result.problems.map((p) => p.detail) };
+export function devicePreviewsOf(preview: JobPreview): DevicePreview[] {
+  return preview.devices.map((d) => {
+    const problems = [
+      ...d.unresolved.map((v) => `{{${v}}} is not defined for this device`),
+      ...d.unsafe.map((v) => `{{${v}}} has an unsafe value (a line break or control character)`),
+    ];
+    return {
+      key: d.key,
+      ...(d.name ? { name: d.name } : {}),
+      prod: d.prod,
+      canary: d.canary,
+      commands: problems.length > 0 ? [] : (d.commands ?? []),
+      verify: problems.length > 0 ? [] : (d.verify ?? []),
+      problems,
+    };
   });
 }
 

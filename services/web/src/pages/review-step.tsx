@@ -1,8 +1,9 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { JobPreview } from '@fleetpush/contracts';
 import { ErrorBox } from '../components/error-box';
 import type { DeviceView } from '../data/api-types';
-import { linesOf, parseVars, toSubmission, type JobForm } from '../model/job-form';
-import { groupRenderings, previewDevices, type DevicePreview } from '../model/review-preview';
+import { toSubmission, type JobForm } from '../model/job-form';
+import { devicePreviewsOf, groupRenderings, type DevicePreview } from '../model/review-preview';
 import { navigate } from '../route';
 import { useSession } from '../session';
 
@@ -17,10 +18,19 @@ export interface ReviewStepProps {
   readonly onBack: () => void;
 }
 
+/** Problems of a preview the review does not already show per device or ask for itself. */
+function otherProblems(preview: JobPreview, perDevice: boolean): JobPreview['problems'] {
+  return preview.problems.filter(
+    (p) =>
+      p.path !== 'confirm_prod' &&
+      !(perDevice && (p.path === 'commands' || p.path === 'global_vars')),
+  );
+}
+
 /**
- * The review: every device's rendered commands (with libs/domain's template rules, the
- * server's own), unresolved variables, production devices, and a typed confirmation for
- * production before anything runs.
+ * The review: the server's preview (`POST /jobs/preview`, authoritative) of every device's
+ * rendered commands, unresolved variables and production devices, and a typed confirmation
+ * for production before anything runs.
  */
 export function ReviewStep({ form, order, onBack }: ReviewStepProps): React.JSX.Element {
   const { api } = useSession();
@@ -28,24 +38,25 @@ export function ReviewStep({ form, order, onBack }: ReviewStepProps): React.JSX.
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const idempotencyKey = useRef(crypto.randomUUID());
-  const previews = useMemo(
-    () =>
-      previewDevices(
-        {
-          commands: linesOf(form.commands),
-          verifyCommands: linesOf(form.verify).length > 0 ? linesOf(form.verify) : undefined,
-          verifyMode: form.verifyMode,
-          globalVars: parseVars(form.globalVars).vars,
-        },
-        order,
-      ),
-    [form, order],
-  );
+  const canary = order[0];
+  const [preview, setPreview] = useState<JobPreview | null>(null);
+  const [previewError, setPreviewError] = useState<unknown>(null);
+  useEffect(() => {
+    let current = true;
+    api.preview(toSubmission(form, canary?.key, false)).then(
+      (answer) => current && setPreview(answer),
+      (e: unknown) => current && setPreviewError(e),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, form, canary?.key]);
+  const previews = useMemo(() => (preview ? devicePreviewsOf(preview) : []), [preview]);
   const withProblems = previews.filter((p) => p.problems.length > 0);
+  const others = preview ? otherProblems(preview, withProblems.length > 0) : [];
   const prod = previews.filter((p) => p.prod);
   const needsTyping = prod.length > 0;
   const confirmed = !needsTyping || typed === form.name.trim();
-  const canary = order[0];
 
   const run = async (): Promise<void> => {
     setBusy(true);
@@ -68,8 +79,8 @@ export function ReviewStep({ form, order, onBack }: ReviewStepProps): React.JSX.
         <div>
           <h1>Review: {form.name}</h1>
           <p className="subtitle">
-            Exactly what each device will be sent. Rendered here with the server's template rules;
-            the server checks again on submit.
+            Exactly what each device will be sent, as the server renders it; the server checks again
+            on submit.
           </p>
         </div>
       </div>
@@ -85,6 +96,24 @@ export function ReviewStep({ form, order, onBack }: ReviewStepProps): React.JSX.
         <Stat k="Concurrency" v={form.concurrency} />
         <Stat k="Waves" v={form.waves.trim() || 'one'} small />
       </div>
+      {!preview && !previewError && (
+        <p className="muted" role="status">
+          Rendering on the server…
+        </p>
+      )}
+      <ErrorBox error={previewError} title="The server could not preview the job" />
+      {others.length > 0 && (
+        <div className="alert error" role="alert" data-testid="preview-problems">
+          <strong>The job would be refused:</strong>
+          <ul>
+            {others.slice(0, 20).map((p, i) => (
+              <li key={i}>
+                <code>{p.path}</code>: {p.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {withProblems.length > 0 && (
         <div className="alert error" role="alert" data-testid="unresolved">
           <strong>
@@ -137,7 +166,7 @@ export function ReviewStep({ form, order, onBack }: ReviewStepProps): React.JSX.
         <button
           className={`primary${prod.length > 0 ? ' danger solid' : ''}`}
           type="button"
-          disabled={busy || !confirmed || withProblems.length > 0}
+          disabled={busy || !preview || !confirmed || withProblems.length > 0 || others.length > 0}
           onClick={() => void run()}
         >
           {busy ? 'Starting…' : `Run on ${order.length} device${order.length === 1 ? '' : 's'}`}
