@@ -1,6 +1,7 @@
 import { installLeakCheck } from '@fleetpush/testing';
 import type { Response } from 'supertest';
 import { csvOf, deviceRow, withApi, type ApiHarness } from './__fixtures__/api-harness';
+import { drive } from './__fixtures__/job-helpers';
 
 installLeakCheck();
 
@@ -272,26 +273,6 @@ describe('job control', () => {
 });
 
 describe('a job run to its end', () => {
-  /** Plays the worker: begins and completes every dispatched device until none is left. */
-  async function drive(h: ApiHarness, id: string): Promise<void> {
-    for (let round = 0; round < 20; round++) {
-      const dispatched = await h.deps.reader.dispatched(id);
-      if (dispatched.length === 0) return;
-      for (const d of dispatched) {
-        expect((await h.deps.coordinator.begin(id, d)).kind).toBe('go');
-        const key = (await h.deps.reader.deviceKey(id, d.deviceIndex))!;
-        await h.deps.coordinator.complete(
-          id,
-          d,
-          'succeeded',
-          { output: `configured ${key}` },
-          { deviceKey: key, state: 'succeeded', attempts: 1 },
-        );
-      }
-    }
-    throw new Error('the run did not end in 20 rounds');
-  }
-
   it('shows every device result, the final status and refuses control with 409', async () => {
     await withApi(async (h) => {
       await importRows(h, THREE);
