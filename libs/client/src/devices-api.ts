@@ -5,6 +5,7 @@ import {
   type DevicePage,
   type DeviceView,
   type ImportResultView,
+  type ReachabilityState,
 } from '@fleetpush/contracts';
 import { segment, type HttpTransport } from './http-transport';
 
@@ -28,6 +29,8 @@ export interface DeviceListQuery {
   readonly device_type?: string;
   readonly prod?: boolean;
   readonly text?: string;
+  /** The latest connection check: `reachable`, `login_failed`, `unreachable` or `unchecked`. */
+  readonly reachability?: ReachabilityState;
   readonly offset?: number;
   readonly limit?: number;
 }

@@ -1,5 +1,6 @@
 import { PLATFORMS, type Platform } from '@fleetpush/domain';
 import { z } from 'zod';
+import { deviceReachabilitySchema } from './device-reachability';
 import { fingerprintSchema, isoTime } from './fields';
 
 /**
@@ -25,6 +26,11 @@ export const deviceViewSchema = z.object({
   host_key: fingerprintSchema.optional(),
   created_at: isoTime,
   updated_at: isoTime,
+  /**
+   * The latest connection check (`validate=connect` import); `null` when never checked. The
+   * API always sends it; optional so that answers of servers older than the field still parse.
+   */
+  reachability: deviceReachabilitySchema.nullable().optional(),
 });
 
 /** A device as the API returns it. */

@@ -12,6 +12,7 @@ export * from './queue-payloads';
 export * from './api-error';
 export * from './device-row';
 export * from './device';
+export * from './device-reachability';
 export * from './stored-device';
 export * from './device-result';
 export * from './auth';

@@ -45,6 +45,8 @@ export interface InventoryKeys {
   readonly devices: string;
   /** Sorted set: device key by import position. */
   readonly order: string;
+  /** Hash: device key → `DeviceReachability` JSON (the latest connection check). */
+  readonly reachability: string;
   /** The pair `replaceAll` fills before swapping it in (`id` unique per call). */
   staging(id: string): { readonly devices: string; readonly order: string };
 }
@@ -104,6 +106,7 @@ export function redisKeys(prefix: string): RedisKeys {
     inventory: {
       devices: `${prefix}:{inventory}:devices`,
       order: `${prefix}:{inventory}:order`,
+      reachability: `${prefix}:{inventory}:reachability`,
       staging: (id) => ({
         devices: `${prefix}:{inventory}:staging:${id}:devices`,
         order: `${prefix}:{inventory}:staging:${id}:order`,

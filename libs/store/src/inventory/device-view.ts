@@ -1,10 +1,14 @@
-import type { DeviceView, StoredDevice } from '@fleetpush/contracts';
+import type { DeviceReachability, DeviceView, StoredDevice } from '@fleetpush/contracts';
 
 /**
  * A stored device as the API shows it: whether a password and an enable secret are set, never
- * their sealed values (nor anything else not in `deviceViewSchema`).
+ * their sealed values (nor anything else not in `deviceViewSchema`), with its latest connection
+ * check (`null` when never checked).
  */
-export function toDeviceView(stored: StoredDevice): DeviceView {
+export function toDeviceView(
+  stored: StoredDevice,
+  reachability: DeviceReachability | null = null,
+): DeviceView {
   return {
     key: stored.key,
     host: stored.host,
@@ -23,5 +27,6 @@ export function toDeviceView(stored: StoredDevice): DeviceView {
     ...(stored.host_key !== undefined && { host_key: stored.host_key }),
     created_at: stored.created_at,
     updated_at: stored.updated_at,
+    reachability: reachability && { ...reachability },
   };
 }

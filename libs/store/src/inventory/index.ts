@@ -6,5 +6,6 @@ export {
   type InventoryPage,
   type InventoryQuery,
   type InventoryStoreOptions,
+  type ReachabilityRecord,
 } from './inventory-store';
 export { CredentialStore, toCredentialView } from './credential-store';

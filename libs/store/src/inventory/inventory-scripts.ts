@@ -3,7 +3,8 @@ import { LuaScript } from '../coordinator/lua-script';
 /**
  * Swaps a staged inventory in for the live one, atomically: a reader sees the old inventory
  * or the new one, never a mix.
- * KEYS[1] live devices hash, KEYS[2] live order zset, KEYS[3] staged hash, KEYS[4] staged zset.
+ * KEYS[1] live devices hash, KEYS[2] live order zset, KEYS[3] staged hash, KEYS[4] staged zset,
+ * KEYS[5] reachability hash (entries of devices no longer present are deleted).
  * ARGV[1] the number of devices staged.
  * Invariant: the staged pair holds exactly ARGV[1] devices, or nothing is changed (error
  * `STAGING_LOST`: the staging expired, or another writer touched it).
@@ -13,7 +14,7 @@ export const SWAP_INVENTORY = new LuaScript(
   'inventory-swap',
   `local n = tonumber(ARGV[1])
 if n == 0 then
-  redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4])
+  redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5])
   return 0
 end
 if redis.call('HLEN', KEYS[3]) ~= n or redis.call('ZCARD', KEYS[4]) ~= n then
@@ -23,6 +24,9 @@ redis.call('RENAME', KEYS[3], KEYS[1])
 redis.call('PERSIST', KEYS[1])
 redis.call('RENAME', KEYS[4], KEYS[2])
 redis.call('PERSIST', KEYS[2])
+for _, key in ipairs(redis.call('HKEYS', KEYS[5])) do
+  if redis.call('HEXISTS', KEYS[1], key) == 0 then redis.call('HDEL', KEYS[5], key) end
+end
 return n`,
 );
 
@@ -61,14 +65,38 @@ return created`,
 
 /**
  * One page of the inventory in import order, read atomically with the total.
- * KEYS[1] devices hash, KEYS[2] order zset. ARGV[1] first rank, ARGV[2] last rank (inclusive;
- * at most a few thousand apart: HMGET's arguments go through Lua's `unpack`).
- * Returns `{ total, keys, records }` (a missing record comes back as nil).
+ * KEYS[1] devices hash, KEYS[2] order zset, KEYS[3] reachability hash. ARGV[1] first rank,
+ * ARGV[2] last rank (inclusive; at most a few thousand apart: HMGET's arguments go through
+ * Lua's `unpack`).
+ * Returns `{ total, keys, records, reachability }` (a missing record or check comes back as nil).
  */
 export const READ_PAGE = new LuaScript(
   'inventory-page',
   `local total = redis.call('ZCARD', KEYS[2])
 local keys = redis.call('ZRANGE', KEYS[2], ARGV[1], ARGV[2])
-if #keys == 0 then return { total, {}, {} } end
-return { total, keys, redis.call('HMGET', KEYS[1], unpack(keys)) }`,
+if #keys == 0 then return { total, {}, {}, {} } end
+return {
+  total,
+  keys,
+  redis.call('HMGET', KEYS[1], unpack(keys)),
+  redis.call('HMGET', KEYS[3], unpack(keys)),
+}`,
+);
+
+/**
+ * Records connection checks of devices that are still in the inventory (a device deleted or
+ * replaced away while it was being checked gets no record).
+ * KEYS[1] devices hash, KEYS[2] reachability hash. ARGV: pairs of device key and check JSON.
+ * Returns the number of checks recorded.
+ */
+export const RECORD_REACHABILITY = new LuaScript(
+  'inventory-reachability',
+  `local recorded = 0
+for i = 1, #ARGV, 2 do
+  if redis.call('HEXISTS', KEYS[1], ARGV[i]) == 1 then
+    redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1])
+    recorded = recorded + 1
+  end
+end
+return recorded`,
 );

@@ -230,12 +230,47 @@ describe('InventoryStore', () => {
         newDevice('r1', { enable_secret_sealed: 'v1:c2VjcmV0' }),
         newDevice('r2', { password_sealed: undefined, credential: 'core' }),
       ]);
-      const views = (await store.all()).map(toDeviceView);
+      const views = (await store.all()).map((d) => toDeviceView(d));
       expect(views.map((v) => [v.has_password, v.has_enable_secret, v.credential])).toEqual([
         [true, true, undefined],
         [false, false, 'core'],
       ]);
       expect(JSON.stringify(views)).not.toContain('v1:');
+    });
+  });
+});
+
+describe('InventoryStore reachability', () => {
+  const check = (login: boolean, at: Date) => ({
+    reachable: true,
+    login,
+    ...(!login && { error_code: 'auth_failed' }),
+    checked_at: at.toISOString(),
+  });
+
+  it('records checks of present devices only, replaces them, and forgets them with the device', async () => {
+    await withRedis(async (ctx) => {
+      const { store } = clockedStore(ctx);
+      await store.replaceAll(fleet('r', 3));
+      const recorded = await store.recordReachability([
+        { key: 'r0.example.net:22', reachability: check(true, T1) },
+        { key: 'r1.example.net:22', reachability: check(false, T1) },
+        { key: 'gone.example.net:22', reachability: check(true, T1) },
+      ]);
+      expect(recorded).toBe(2);
+      expect(await store.reachability('gone.example.net:22')).toBeNull();
+      expect(await store.reachability('r2.example.net:22')).toBeNull();
+      await store.recordReachability([{ key: 'r1.example.net:22', reachability: check(true, T2) }]);
+      expect(await store.reachability('R1.example.net:22')).toEqual(check(true, T2));
+      const page = await store.list({ reachability: 'reachable' });
+      expect(page.items.map((d) => d.key)).toEqual(['r0.example.net:22', 'r1.example.net:22']);
+      expect(page.reachability.get('r1.example.net:22')).toEqual(check(true, T2));
+      expect((await store.list({ reachability: 'unchecked' })).total).toBe(1);
+      expect((await store.list()).reachability.size).toBe(2);
+      await store.delete('r0.example.net:22');
+      expect(await store.reachability('r0.example.net:22')).toBeNull();
+      await store.replaceAll([]);
+      expect(await ctx.redis.exists(redisKeys(ctx.prefix).inventory.reachability)).toBe(0);
     });
   });
 });

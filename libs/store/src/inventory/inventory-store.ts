@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { storedDeviceSchema, type NewDevice, type StoredDevice } from '@fleetpush/contracts';
+import {
+  deviceReachabilitySchema,
+  reachabilityState,
+  storedDeviceSchema,
+  type DeviceReachability,
+  type NewDevice,
+  type ReachabilityState,
+  type StoredDevice,
+} from '@fleetpush/contracts';
 import { deviceKey, parseDeviceKey, type Platform } from '@fleetpush/domain';
 import type { Redis } from 'ioredis';
 import type { InventoryKeys, RedisKeys } from '../redis-keys';
 import { InventoryStoreError, InventoryStoreErrorCode } from './errors';
-import { MERGE_DEVICES, READ_PAGE, SWAP_INVENTORY } from './inventory-scripts';
+import { MERGE_DEVICES, READ_PAGE, RECORD_REACHABILITY, SWAP_INVENTORY } from './inventory-scripts';
 
 /** Devices per pipelined write while staging: bounded commands, few round trips. */
 const STAGING_BATCH = 1_000;
@@ -26,6 +34,8 @@ export interface InventoryQuery {
   readonly prod?: boolean;
   /** Case-insensitive substring of the key, name, a tag or a template variable's value. */
   readonly text?: string;
+  /** Devices whose latest connection check ended so (`unchecked`: never checked). */
+  readonly reachability?: ReachabilityState;
   /** Devices to skip, in import order (default 0). */
   readonly offset?: number;
   /** Page size, 1 to {@link MAX_INVENTORY_PAGE} (default 50). */
@@ -36,6 +46,14 @@ export interface InventoryQuery {
 export interface InventoryPage {
   readonly items: StoredDevice[];
   readonly total: number;
+  /** The latest connection check of each item that has one, by device key. */
+  readonly reachability: ReadonlyMap<string, DeviceReachability>;
+}
+
+/** One device's connection check to record ({@link InventoryStore.recordReachability}). */
+export interface ReachabilityRecord {
+  readonly key: string;
+  readonly reachability: DeviceReachability;
 }
 
 /** Options of {@link InventoryStore}. */
@@ -56,7 +74,43 @@ function parseStored(json: string, key: string): StoredDevice {
   }
 }
 
-function matches(device: StoredDevice, query: InventoryQuery): boolean {
+function parseReachability(json: string, key: string): DeviceReachability {
+  try {
+    return deviceReachabilitySchema.parse(JSON.parse(json));
+  } catch (cause) {
+    throw new InventoryStoreError(
+      InventoryStoreErrorCode.corruptRecord,
+      `the stored connection check of device ${key} is damaged`,
+      { subject: key, cause },
+    );
+  }
+}
+
+function parseReachabilities(
+  keys: readonly string[],
+  records: readonly (string | null | undefined)[] | Readonly<Record<string, string>>,
+): Map<string, DeviceReachability> {
+  const found = new Map<string, DeviceReachability>();
+  keys.forEach((key, i) => {
+    const json = Array.isArray(records)
+      ? (records as (string | null | undefined)[])[i]
+      : (records as Record<string, string>)[key];
+    if (json !== null && json !== undefined) found.set(key, parseReachability(json, key));
+  });
+  return found;
+}
+
+function matches(
+  device: StoredDevice,
+  query: InventoryQuery,
+  reachability: ReadonlyMap<string, DeviceReachability>,
+): boolean {
+  if (
+    query.reachability !== undefined &&
+    reachabilityState(reachability.get(device.key)) !== query.reachability
+  ) {
+    return false;
+  }
   if (query.tag !== undefined && !device.tags.includes(query.tag)) return false;
   if (query.device_type !== undefined && device.device_type !== query.device_type) return false;
   if (query.prod !== undefined && device.prod !== query.prod) return false;
@@ -123,11 +177,11 @@ export class InventoryStore {
   }
 
   private async swap(staging: { devices: string; order: string }, count: number): Promise<void> {
-    const { devices, order } = this.keys;
+    const { devices, order, reachability } = this.keys;
     try {
       await SWAP_INVENTORY.run(
         this.redis,
-        [devices, order, staging.devices, staging.order],
+        [devices, order, staging.devices, staging.order, reachability],
         [count],
       );
     } catch (cause) {
@@ -169,7 +223,38 @@ export class InventoryStore {
     return json === null ? undefined : parseStored(json, normal);
   }
 
-  /** Deletes a device; false when there was none. */
+  /**
+   * Records connection checks (each replaces the device's previous one), atomically per
+   * batch; a device no longer in the inventory gets none. Resolves with the number recorded.
+   */
+  async recordReachability(records: readonly ReachabilityRecord[]): Promise<number> {
+    let recorded = 0;
+    for (let start = 0; start < records.length; start += STAGING_BATCH) {
+      const batch = records.slice(start, start + STAGING_BATCH);
+      const args = batch.flatMap((r) => [
+        r.key,
+        JSON.stringify(deviceReachabilitySchema.parse(r.reachability)),
+      ]);
+      recorded += Number(
+        await RECORD_REACHABILITY.run(
+          this.redis,
+          [this.keys.devices, this.keys.reachability],
+          args,
+        ),
+      );
+    }
+    return recorded;
+  }
+
+  /** A device's latest connection check; `null` when never checked (or no such device). */
+  async reachability(key: string): Promise<DeviceReachability | null> {
+    const normal = normaliseKey(key);
+    if (normal === undefined) return null;
+    const json = await this.redis.hget(this.keys.reachability, normal);
+    return json === null ? null : parseReachability(json, normal);
+  }
+
+  /** Deletes a device (and its connection check); false when there was none. */
   async delete(key: string): Promise<boolean> {
     const normal = normaliseKey(key);
     if (normal === undefined) return false;
@@ -177,6 +262,7 @@ export class InventoryStore {
       .multi()
       .hdel(this.keys.devices, normal)
       .zrem(this.keys.order, normal)
+      .hdel(this.keys.reachability, normal)
       .exec();
     return replies?.[0]?.[1] === 1;
   }
@@ -216,26 +302,55 @@ export class InventoryStore {
       query.tag !== undefined ||
       query.device_type !== undefined ||
       query.prod !== undefined ||
+      query.reachability !== undefined ||
       (query.text !== undefined && query.text !== '');
     if (filtered) {
-      const all = (await this.all()).filter((d) => matches(d, query));
-      return { items: all.slice(offset, offset + limit), total: all.length };
+      const { devices, reachability } = await this.allWithReachability();
+      const all = devices.filter((d) => matches(d, query, reachability));
+      const items = all.slice(offset, offset + limit);
+      const pageChecks = new Map(
+        items.flatMap((d) => {
+          const check = reachability.get(d.key);
+          return check ? [[d.key, check] as const] : [];
+        }),
+      );
+      return { items, total: all.length, reachability: pageChecks };
     }
     return this.page(offset, limit);
   }
 
+  private async allWithReachability(): Promise<{
+    devices: StoredDevice[];
+    reachability: Map<string, DeviceReachability>;
+  }> {
+    const replies = await this.redis
+      .multi()
+      .zrange(this.keys.order, 0, -1)
+      .hgetall(this.keys.devices)
+      .hgetall(this.keys.reachability)
+      .exec();
+    const order = (replies?.[0]?.[1] ?? []) as string[];
+    const records = (replies?.[1]?.[1] ?? {}) as Record<string, string>;
+    const checks = (replies?.[2]?.[1] ?? {}) as Record<string, string>;
+    const devices = order.flatMap((key) => {
+      const json = records[key];
+      return json === undefined ? [] : [parseStored(json, key)];
+    });
+    return { devices, reachability: parseReachabilities(order, checks) };
+  }
+
   private async page(offset: number, limit: number): Promise<InventoryPage> {
-    const { devices, order } = this.keys;
-    const [total, pageKeys, records] = (await READ_PAGE.run(
+    const { devices, order, reachability } = this.keys;
+    const [total, pageKeys, records, checks] = (await READ_PAGE.run(
       this.redis,
-      [devices, order],
+      [devices, order, reachability],
       [offset, offset + limit - 1],
-    )) as [number, string[], (string | null)[]];
+    )) as [number, string[], (string | null)[], (string | null)[]];
     const items = pageKeys.flatMap((key, i) => {
       const json = records[i];
       return json === null || json === undefined ? [] : [parseStored(json, key)];
     });
-    return { items, total: Number(total) };
+    return { items, total: Number(total), reachability: parseReachabilities(pageKeys, checks) };
   }
 }
 

@@ -1,8 +1,8 @@
 import type { Request, Response } from 'express';
 import type { ApiDeps } from '../api-deps';
 import { ApiErrorCode, ApiHttpError } from '../errors';
-import { checkConnections, type ConnectionCheckReport } from './connection-check';
-import { connectCheckOptions } from './connect-check-options';
+import { checkAndRecordConnections } from './checked-connections';
+import type { ConnectionCheckReport } from './connection-check';
 import { refuseDeclaredTooLarge, runImport, type ImportQuery } from './device-import';
 import { openNdjson, writeLine } from './ndjson-writer';
 
@@ -18,7 +18,7 @@ function asApiError(error: unknown, deps: ApiDeps, res: Response): ApiHttpError 
 async function check(
   deps: ApiDeps,
   res: Response,
-  devices: Parameters<typeof checkConnections>[0],
+  devices: Parameters<typeof checkAndRecordConnections>[1],
 ): Promise<ConnectionCheckReport> {
   const total = devices.length;
   const every = Math.max(1, Math.ceil(total / CONNECT_PROGRESS_STEPS));
@@ -27,7 +27,7 @@ async function check(
       writeLine(res, { type: 'progress', phase: 'connect', checked, total });
     }
   };
-  return checkConnections(devices, connectCheckOptions(deps, onChecked));
+  return checkAndRecordConnections(deps, devices, onChecked);
 }
 
 /**

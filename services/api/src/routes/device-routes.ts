@@ -1,3 +1,4 @@
+import { REACHABILITY_STATES } from '@fleetpush/contracts';
 import { PLATFORMS, type Platform } from '@fleetpush/domain';
 import { toCsv } from '@fleetpush/inventory';
 import { MAX_INVENTORY_PAGE, toDeviceView } from '@fleetpush/store';
@@ -18,6 +19,8 @@ export const deviceListQuerySchema = z.object({
   device_type: z.enum(PLATFORMS as [Platform, ...Platform[]]).optional(),
   prod: booleanParam.optional(),
   text: z.string().max(200).optional(),
+  /** The latest connection check: logged in, port answered but login failed, no answer, never. */
+  reachability: z.enum(REACHABILITY_STATES).optional(),
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(MAX_INVENTORY_PAGE).default(50),
 });
@@ -30,7 +33,7 @@ export function deviceRoutes(deps: ApiDeps): Router {
     const query = parseOr400(deviceListQuerySchema, req.query, 'query');
     const page = await deps.inventory.list(query);
     res.json({
-      items: page.items.map(toDeviceView),
+      items: page.items.map((d) => toDeviceView(d, page.reachability.get(d.key) ?? null)),
       total: page.total,
       offset: query.offset,
       limit: query.limit,
@@ -43,7 +46,7 @@ export function deviceRoutes(deps: ApiDeps): Router {
   router.get('/devices/:key', requireRole('viewer'), async (req, res) => {
     const device = await deps.inventory.get(String(req.params.key));
     if (!device) throw notFound(`device ${String(req.params.key)}`);
-    res.json(toDeviceView(device));
+    res.json(toDeviceView(device, await deps.inventory.reachability(device.key)));
   });
   router.delete('/devices/:key', requireRole('operator'), async (req, res) => {
     if (!(await deps.inventory.delete(String(req.params.key)))) {

@@ -6,6 +6,7 @@ import type {
   JobResultView,
   JobView,
   Problem,
+  ReachabilityState,
   UiConfig,
 } from '@fleetpush/contracts';
 
@@ -49,6 +50,8 @@ export interface DeviceFilter {
   readonly device_type?: string;
   readonly prod?: boolean;
   readonly text?: string;
+  /** The latest connection check (`GET /devices?reachability=`). */
+  readonly reachability?: ReachabilityState;
 }
 
 export type { DeviceView, JobDetail, JobDeviceDetail, Problem, UiConfig };

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ErrorBox } from '../components/error-box';
 import { ImportPanel } from '../components/import-panel';
+import { REACHABILITY_CHOICES, ReachabilityBadge } from '../components/reachability-badge';
 import type { DeviceFilter, DeviceView } from '../data/api-types';
 import { useSession } from '../session';
 
@@ -103,6 +104,24 @@ export function DevicesPage(): React.JSX.Element {
               <option value="false">non-production</option>
             </select>
           </label>
+          <label className="field">
+            Reachability
+            <select
+              value={filter.reachability ?? ''}
+              onChange={(e) =>
+                set({
+                  reachability: REACHABILITY_CHOICES.find((c) => c.value === e.target.value)?.value,
+                })
+              }
+            >
+              <option value="">any</option>
+              {REACHABILITY_CHOICES.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
         </div>
         <ErrorBox error={error} title="Could not list devices" />
         {page && page.items.length === 0 ? (
@@ -117,6 +136,7 @@ export function DevicesPage(): React.JSX.Element {
                   <th>Type</th>
                   <th>Tags</th>
                   <th>Auth</th>
+                  <th>Reachability</th>
                   <th>Updated</th>
                 </tr>
               </thead>
@@ -143,6 +163,9 @@ export function DevicesPage(): React.JSX.Element {
                         : d.has_password
                           ? `${d.username ?? ''} · password`
                           : 'none'}
+                    </td>
+                    <td>
+                      <ReachabilityBadge reachability={d.reachability} />
                     </td>
                     <td className="small muted">{new Date(d.updated_at).toLocaleString()}</td>
                   </tr>
