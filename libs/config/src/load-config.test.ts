@@ -41,6 +41,8 @@ describe('loadConfig', () => {
       hostKeyPolicy: 'tofu',
       connectTimeoutMs: 10000,
       importCheckConcurrency: 50,
+      maxSshSessions: 1000,
+      loginRate: 50,
     });
     expect(loadConfig(workerConfigSchema, {})).toMatchObject({
       workerConcurrency: 100,

@@ -29,6 +29,8 @@ export const SERVICE_VARIABLES = {
     V.hostKeyPolicy,
     V.connectTimeoutMs,
     V.importCheckConcurrency,
+    V.maxSshSessions,
+    V.loginRate,
     V.webRoot,
     V.gatewayUrl,
   ],

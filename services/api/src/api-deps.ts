@@ -7,6 +7,7 @@ import type {
   AuditLog,
   CredentialStore,
   EventLog,
+  FleetLimits,
   InventoryStore,
   JobReader,
   RedisKeys,
@@ -81,6 +82,11 @@ export interface ApiDeps {
   readonly connectCheck?: ConnectCheckSettings;
   /** The web UI to serve at `/` and where its pages find the gateway. */
   readonly web?: WebUiOptions;
+  /**
+   * The workers' fleet-wide SSH caps, which the API's own logins (exec, connection checks) obey
+   * too; absent = caps on `redis` at the configuration's defaults.
+   */
+  readonly fleetLimits?: FleetLimits;
   /** Clock (injectable for tests). */
   readonly now?: () => Date;
 }

@@ -1,11 +1,16 @@
 import type { AddressInfo } from 'node:net';
 import { startFleet, type SimFleet } from '@fleetpush/device-sim';
 import { installLeakCheck, waitUntil } from '@fleetpush/testing';
+import { FleetLimits } from '@fleetpush/store';
+import type { ApiDeps } from './api-deps';
 import { withApi, type ApiHarness } from './__fixtures__/api-harness';
 
 installLeakCheck();
 
-async function withFleet(fn: (h: ApiHarness, fleet: SimFleet) => Promise<void>): Promise<void> {
+async function withFleet(
+  fn: (h: ApiHarness, fleet: SimFleet) => Promise<void>,
+  overrides?: (base: ApiDeps) => Partial<ApiDeps>,
+): Promise<void> {
   const fleet = await startFleet({
     devices: [
       { platform: 'cisco_ios', hostname: 'core1', enableSecret: 'enable-honey-7' },
@@ -24,7 +29,7 @@ async function withFleet(fn: (h: ApiHarness, fleet: SimFleet) => Promise<void>):
         .send(fleet.toCsv());
       expect(imported.status).toBe(200);
       await fn(h, fleet);
-    });
+    }, overrides);
   } finally {
     await fleet.close();
   }
@@ -106,6 +111,30 @@ describe('POST /commands/exec (real SSH to the device simulator)', () => {
       expect([res.status, res.body.error]).toEqual([200, undefined]);
       expect(res.body.outputs[0].output).toContain('edge1');
     });
+  });
+
+  it('waits for a fleet-wide session slot, like the workers', async () => {
+    await withFleet(
+      async (h, fleet) => {
+        const limits = h.deps.fleetLimits!;
+        const worker = 'worker-x|the only slot';
+        expect((await limits.admit(worker)).admitted).toBe(true);
+        const ios = fleet.device(0);
+        const answer = exec(h, { device: ios.key, commands: ['show clock'] }).then((r) => r);
+        await new Promise((resolve) => setTimeout(resolve, 500)); // the exec is now waiting
+        const releasedAt = Date.now();
+        await limits.releaseSession(worker);
+        expect((await answer).status).toBe(200);
+        const [session] = [...ios.sessions()];
+        expect(session!.openedAt).toBeGreaterThanOrEqual(releasedAt);
+      },
+      (base) => ({
+        fleetLimits: new FleetLimits(base.redis, base.keys.prefix, {
+          maxSessions: 1,
+          loginsPerSecond: 1000,
+        }),
+      }),
+    );
   });
 
   it('refuses a command off the allow-list with 400 naming it and its index, and opens no session', async () => {

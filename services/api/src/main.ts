@@ -5,6 +5,7 @@ import { createLogger, installShutdown, MetricsRegistry } from '@fleetpush/runti
 import {
   CredentialStore,
   EventLog,
+  FleetLimits,
   InventoryStore,
   JobReader,
   redisKeys,
@@ -58,6 +59,10 @@ async function main(): Promise<void> {
       concurrency: config.importCheckConcurrency,
       connectTimeoutMs: config.connectTimeoutMs,
     },
+    fleetLimits: new FleetLimits(redis, keys.prefix, {
+      maxSessions: config.maxSshSessions,
+      loginsPerSecond: config.loginRate,
+    }),
     web: {
       root: config.webRoot ?? defaultWebRoot(),
       ...(config.gatewayUrl ? { gatewayUrl: config.gatewayUrl } : {}),

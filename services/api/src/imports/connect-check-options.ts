@@ -1,6 +1,7 @@
 import { HostKeyPolicy } from '@fleetpush/ssh';
 import { RedisHostKeyStore } from '@fleetpush/store';
 import type { ApiDeps } from '../api-deps';
+import { fleetLimitsOf } from '../fleet-admission';
 import { DEFAULT_CONNECT_CHECK_CONCURRENCY, type ConnectionCheckOptions } from './connection-check';
 
 /** Default login deadline of a connection check: the workers' default connect deadline. */
@@ -22,6 +23,7 @@ export function connectCheckOptions(
     concurrency: settings.concurrency ?? DEFAULT_CONNECT_CHECK_CONCURRENCY,
     connectTimeoutMs: settings.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     connect: settings.connect,
+    limits: fleetLimitsOf(deps),
     onChecked,
   };
 }

@@ -1,7 +1,9 @@
 import type { NewDevice } from '@fleetpush/contracts';
 import { FailureCode } from '@fleetpush/domain';
 import { openSession, SshError, type HostKeyCheck } from '@fleetpush/ssh';
+import type { FleetLimits } from '@fleetpush/store';
 import { deviceLogin, type DeviceLoginDeps } from '../device-login';
+import { withFleetAdmission } from '../fleet-admission';
 import { mapBounded } from './map-bounded';
 import { tcpProbe } from './tcp-probe';
 
@@ -41,6 +43,8 @@ export interface ConnectionCheckOptions extends DeviceLoginDeps {
   readonly connectTimeoutMs: number;
   /** Called after each device with the number checked so far. */
   readonly onChecked?: (checked: number) => void;
+  /** The workers' fleet-wide SSH caps: each login waits for a slot and a login token. */
+  readonly limits?: FleetLimits;
   /** Replaces libs/ssh's `openSession` (tests). */
   readonly connect?: typeof openSession;
 }
@@ -60,10 +64,13 @@ async function checkOne(
     };
   }
   try {
-    const session = await (options.connect ?? openSession)(target, {
-      connectTimeoutMs: options.connectTimeoutMs,
-    });
-    await session.close();
+    const login = async (): Promise<void> => {
+      const session = await (options.connect ?? openSession)(target, {
+        connectTimeoutMs: options.connectTimeoutMs,
+      });
+      await session.close();
+    };
+    await (options.limits ? withFleetAdmission(options.limits, 'check', login) : login());
     return { key: device.key, reachable: true, login: true, error_code: null };
   } catch (error) {
     const code = error instanceof SshError ? error.code : FailureCode.internal_error;

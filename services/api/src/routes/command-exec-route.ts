@@ -8,11 +8,12 @@ import {
   type HostKeyCheck,
   type SessionTarget,
 } from '@fleetpush/ssh';
-import { RedisHostKeyStore } from '@fleetpush/store';
+import { RedisHostKeyStore, type FleetLimits } from '@fleetpush/store';
 import { Router, type Response } from 'express';
 import type { ApiDeps } from '../api-deps';
 import { audit } from '../audit-trail';
 import { deviceLogin } from '../device-login';
+import { fleetLimitsOf, withFleetAdmission } from '../fleet-admission';
 import { requireRole } from '../auth';
 import { requireContentType } from '../body-guards';
 import { onClientGone } from '../client-gone';
@@ -78,6 +79,7 @@ async function open(
 
 /** Runs the commands in one session, closing it whatever happens. */
 async function run(
+  limits: FleetLimits,
   target: SessionTarget,
   commands: readonly string[],
   timeoutMs: number,
@@ -86,13 +88,22 @@ async function run(
   const controller = new AbortController();
   // The client went away: stop talking to the device.
   const stopWatching = onClientGone(res, () => controller.abort());
-  let session: DeviceSession | undefined;
   try {
-    session = await open(target, timeoutMs, controller.signal);
-    return await session.exec(commands);
+    return await withFleetAdmission(
+      limits,
+      'exec',
+      async () => {
+        const session = await open(target, timeoutMs, controller.signal);
+        try {
+          return await session.exec(commands);
+        } finally {
+          await session.close();
+        }
+      },
+      controller.signal,
+    );
   } finally {
     stopWatching();
-    await session?.close();
   }
 }
 
@@ -130,7 +141,7 @@ export function commandExecRoute(deps: ApiDeps): Router {
       const target = await loginTarget(deps, device);
       let outputs: CommandOutput[];
       try {
-        outputs = await run(target, commands, body.timeout_ms, res);
+        outputs = await run(fleetLimitsOf(deps), target, commands, body.timeout_ms, res);
       } catch (error) {
         const failure = error instanceof SshError ? error.code : 'internal_error';
         await audit(deps, res, 'commands:executed', device.key, { ...details, outcome: failure });
