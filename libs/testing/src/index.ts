@@ -10,3 +10,4 @@ export * from './with-redis';
 export * from './private-redis';
 export * from './metric-value';
 export * from './leak-search';
+export * from './probe-client';

@@ -2,6 +2,9 @@ import {
   installLeakCheck,
   metricValue,
   startPrivateRedis,
+  httpGet,
+  readyz,
+  readyzBecomes,
   waitUntil,
   withRedis,
 } from '@fleetpush/testing';
@@ -11,12 +14,6 @@ import { ADMIN_TOKEN, collect, gatewayWorld, join } from './__fixtures__/gateway
 
 jest.setTimeout(60_000);
 installLeakCheck();
-
-/** GET a path of a standalone gateway: status and body text. */
-async function get(port: number, path: string): Promise<{ status: number; text: string }> {
-  const response = await fetch(`http://127.0.0.1:${port}${path}`);
-  return { status: response.status, text: await response.text() };
-}
 
 describe('gateway probes and metrics', () => {
   it('/metrics measures the lag of every live event it delivered', () =>
@@ -43,7 +40,7 @@ describe('gateway probes and metrics', () => {
           timeoutMs: 10_000,
           description: 'every event delivered',
         });
-        const { status, text } = await get(gateway.port!, '/metrics');
+        const { status, text } = await httpGet(gateway.port!, '/metrics');
         expect(status).toBe(200);
         // Replayed events are old by design: only the live ones are measured.
         expect(metricValue(text, 'fleetpush_event_lag_seconds_count')).toBe(live);
@@ -51,11 +48,11 @@ describe('gateway probes and metrics', () => {
         expect(text).toContain('service="gateway"');
         expect(text).not.toContain(ADMIN_TOKEN);
 
-        expect(await get(gateway.port!, '/healthz')).toEqual({
+        expect(await httpGet(gateway.port!, '/healthz')).toEqual({
           status: 200,
           text: '{"status":"ok"}',
         });
-        expect((await get(gateway.port!, '/nowhere')).status).toBe(404);
+        expect((await httpGet(gateway.port!, '/nowhere')).status).toBe(404);
       } finally {
         await world.closeAll();
       }
@@ -68,32 +65,19 @@ describe('gateway probes and metrics', () => {
         const world = gatewayWorld(ctx);
         try {
           const gateway = await world.startGateway();
-          const readyz = async () => {
-            const { status, text } = await get(gateway.port!, '/readyz');
-            return { status, body: JSON.parse(text) as unknown };
-          };
-          expect(await readyz()).toEqual({
+          expect(await readyz(gateway.port!)).toEqual({
             status: 200,
             body: { status: 'ready', checks: { redis: true, events: true } },
           });
           await server.stop();
-          const down = await waitUntil(
-            async () => {
-              const r = await readyz();
-              return r.status === 503 ? r : undefined;
-            },
-            { timeoutMs: 15_000, description: '/readyz 503' },
-          );
+          const down = await readyzBecomes(gateway.port!, 503);
           expect(down.body).toEqual({
             status: 'not_ready',
             checks: { redis: false, events: false },
           });
-          expect((await get(gateway.port!, '/healthz')).status).toBe(200);
+          expect((await httpGet(gateway.port!, '/healthz')).status).toBe(200);
           await server.restart();
-          await waitUntil(async () => (await readyz()).status === 200, {
-            timeoutMs: 30_000,
-            description: '/readyz 200 again',
-          });
+          await readyzBecomes(gateway.port!, 200, 30_000);
         } finally {
           await world.closeAll();
         }

@@ -2,6 +2,9 @@ import {
   installLeakCheck,
   metricValue,
   startPrivateRedis,
+  httpGet,
+  readyz,
+  readyzBecomes,
   waitUntil,
   withRedis,
 } from '@fleetpush/testing';
@@ -13,12 +16,6 @@ jest.setTimeout(90_000);
 installLeakCheck();
 
 const NTP = 'ntp server 10.9.9.9';
-
-/** GET a path of a worker's probe server: status and body text. */
-async function get(port: number, path: string): Promise<{ status: number; text: string }> {
-  const response = await fetch(`http://127.0.0.1:${port}${path}`);
-  return { status: response.status, text: await response.text() };
-}
 
 describe('worker probes and metrics', () => {
   it('/metrics counts every device of a real run by outcome and failure code', () =>
@@ -40,7 +37,7 @@ describe('worker probes and metrics', () => {
           .filter((c): c is string => c !== undefined);
         expect(codes).toHaveLength(2);
 
-        const metrics = await get(port, '/metrics');
+        const metrics = await httpGet(port, '/metrics');
         expect(metrics.status).toBe(200);
         const body = metrics.text;
         const tasks = 'fleetpush_device_tasks_total';
@@ -56,14 +53,14 @@ describe('worker probes and metrics', () => {
         expect(metricValue(body, 'fleetpush_jobs', { state: 'running' })).toBe(0);
         expect(body).toContain('service="worker"');
 
-        expect(await get(port, '/healthz')).toEqual({ status: 200, text: '{"status":"ok"}' });
-        const ready = await get(port, '/readyz');
+        expect(await httpGet(port, '/healthz')).toEqual({ status: 200, text: '{"status":"ok"}' });
+        const ready = await httpGet(port, '/readyz');
         expect(ready.status).toBe(200);
         expect(JSON.parse(ready.text)).toEqual({
           status: 'ready',
           checks: { redis: true, consuming: true },
         });
-        expect((await get(port, '/other')).status).toBe(404);
+        expect((await httpGet(port, '/other')).status).toBe(404);
       }),
     ));
 
@@ -79,7 +76,7 @@ describe('worker probes and metrics', () => {
         });
         const body = await waitUntil(
           async () => {
-            const text = (await get(worker.httpPort!, '/metrics')).text;
+            const text = (await httpGet(worker.httpPort!, '/metrics')).text;
             return metricValue(text, 'fleetpush_ssh_sessions_open') === 3 ? text : undefined;
           },
           { timeoutMs: 30_000, description: 'three sessions open' },
@@ -101,29 +98,16 @@ describe('worker probes and metrics', () => {
     });
     try {
       const worker = await h.startWorker({ workerHttpPort: 0 });
-      const readyz = async () => {
-        const { status, text } = await get(worker.httpPort!, '/readyz');
-        return { status, body: JSON.parse(text) as unknown };
-      };
-      expect(await readyz()).toEqual({
+      expect(await readyz(worker.httpPort!)).toEqual({
         status: 200,
         body: { status: 'ready', checks: { redis: true, consuming: true } },
       });
       await server.stop();
-      const down = await waitUntil(
-        async () => {
-          const r = await readyz();
-          return r.status === 503 ? r : undefined;
-        },
-        { timeoutMs: 15_000, description: '/readyz 503' },
-      );
+      const down = await readyzBecomes(worker.httpPort!, 503);
       expect(down.body).toMatchObject({ status: 'not_ready', checks: { redis: false } });
-      expect((await get(worker.httpPort!, '/healthz')).status).toBe(200);
+      expect((await httpGet(worker.httpPort!, '/healthz')).status).toBe(200);
       await server.restart();
-      await waitUntil(async () => (await readyz()).status === 200, {
-        timeoutMs: 30_000,
-        description: '/readyz 200 again',
-      });
+      await readyzBecomes(worker.httpPort!, 200, 30_000);
     } finally {
       await h.close();
       redis.disconnect();
