@@ -94,8 +94,18 @@ function cpuOf(pids: readonly number[]): number {
   return pids.reduce((sum, pid) => sum + (cpuTimes(pid)?.own ?? 0), 0);
 }
 
-/** Submits the change (canary = first device, then the rest at `concurrency`) and waits. */
-async function pushChange(stack: Stack, o: FleetpushRunOptions): Promise<Record<string, number>> {
+/** A finished job as the bench reads it: device counts by state and when the engine ended it. */
+interface JobEnd {
+  readonly counts: Record<string, number>;
+  readonly finishedAtMs: number;
+}
+
+/**
+ * Submits the change (canary = first device, then the rest at `concurrency`) and waits for its
+ * end. The end is the job's own `finished_at` (the engine's clock, this machine's), so the poll
+ * period does not add to the wall time.
+ */
+async function pushChange(stack: Stack, o: FleetpushRunOptions): Promise<JobEnd> {
   const submitted = await call(
     stack,
     'POST',
@@ -114,7 +124,11 @@ async function pushChange(stack: Stack, o: FleetpushRunOptions): Promise<Record<
   return waitUntil(
     async () => {
       const job = await call(stack, 'GET', `/jobs/${jobId}`);
-      return TERMINAL.has(String(job.status)) ? (job.counts as Record<string, number>) : undefined;
+      if (!TERMINAL.has(String(job.status))) return undefined;
+      return {
+        counts: job.counts as Record<string, number>,
+        finishedAtMs: Date.parse(String(job.finished_at)),
+      };
     },
     { timeoutMs: 3_600_000, intervalMs: POLL_MS, description: `job ${jobId} to end` },
   );
@@ -139,8 +153,10 @@ export async function runFleetpush(o: FleetpushRunOptions): Promise<Measurement>
     }, POLL_MS);
     const cpu0 = cpuOf(pids);
     const started = Date.now();
-    const counts = await pushChange(stack, o).finally(() => clearInterval(sampler));
-    const wallMs = Date.now() - started;
+    const { counts, finishedAtMs } = await pushChange(stack, o).finally(() =>
+      clearInterval(sampler),
+    );
+    const wallMs = finishedAtMs - started;
     const cpuSeconds = cpuOf(pids) - cpu0;
     const failures = NOT_OK.reduce((sum, state) => sum + (counts[state] ?? 0), 0);
     return {

@@ -38,6 +38,10 @@ export const jobViewSchema = z.looseObject({
   actor: z.string(),
   created_at: isoTime,
   updated_at: isoTime,
+  /** When the run started; null while the job is queued. */
+  started_at: isoTime.nullable().optional(),
+  /** When the job reached its terminal state; null until then. */
+  finished_at: isoTime.nullable().optional(),
   targets: z.number().int(),
   canary: z.string(),
 });

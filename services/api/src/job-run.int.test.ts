@@ -24,11 +24,14 @@ describe('POST /jobs/{id}/run', () => {
     await withApi(async (h) => {
       await importRows(h, THREE);
       const id = await held(h);
+      const queued = await h.http().get(`/api/v1/jobs/${id}`).set('Authorization', h.auth('operator'));
+      expect(queued.body).toMatchObject({ started_at: null, finished_at: null });
       expect((await h.deps.queue.depth()).waiting).toBe(0);
       expect(await h.redis.redis.sismember(h.deps.keys.activeJobs, id)).toBe(0);
       const started = await run(h, id);
       expect(started.status).toBe(202);
-      expect(started.body.job).toMatchObject({ id, status: 'running' });
+      expect(started.body.job).toMatchObject({ id, status: 'running', finished_at: null });
+      expect(Date.parse(started.body.job.started_at)).toBeGreaterThan(0);
       expect((await h.deps.queue.depth()).waiting).toBe(1);
       expect(await h.redis.redis.sismember(h.deps.keys.activeJobs, id)).toBe(1);
       const again = await run(h, id);
@@ -55,6 +58,8 @@ describe('POST /jobs/{id}/run', () => {
       const res = await waiting;
       expect(res.status).toBe(200);
       expect(res.body.job).toMatchObject({ id, status: 'completed', counts: { succeeded: 3 } });
+      const { started_at: startedAt, finished_at: finishedAt } = res.body.job;
+      expect(Date.parse(finishedAt)).toBeGreaterThanOrEqual(Date.parse(startedAt));
       expect(
         res.body.devices.map((d: { key: string; state: string; result: unknown }) => [
           d.key,

@@ -8,6 +8,10 @@ export interface JobView {
   readonly actor: string;
   readonly created_at: string;
   readonly updated_at: string;
+  /** When the run started (null while queued). */
+  readonly started_at: string | null;
+  /** When the job reached its terminal state (null until then). */
+  readonly finished_at: string | null;
   readonly targets: number;
   readonly canary: string;
 }
@@ -21,6 +25,8 @@ export function toJobView(record: JobRecord): JobView {
     actor: record.actor ?? '',
     created_at: record.created_at ?? '',
     updated_at: record.updated_at ?? '',
+    started_at: record.started_at || null,
+    finished_at: record.finished_at || null,
     targets: Number(record.targets ?? 0),
     canary: record.canary ?? '',
   };

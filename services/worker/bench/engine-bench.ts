@@ -17,6 +17,7 @@ import { EngineHarness, testLogger } from '../src/__fixtures__/engine-harness';
 import { spawnWorker, stopWorkers } from '../src/__fixtures__/worker-process';
 import { createWorkerService } from '../src/worker-service';
 import { nullSessionFactory } from './null-session';
+import { printRedisProfile, resetRedisProfile } from './redis-profile';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -37,6 +38,8 @@ const LATENCY =
     : Math.round(Number(arg('device-ms', '0')) / COMMANDS_PER_DEVICE);
 const CONCURRENCY = Number(arg('concurrency', '100'));
 const WORKERS = Number(arg('workers', '1'));
+/** `--profile`: print Redis's time by command for the timed run (its private stats are reset). */
+const PROFILE = process.argv.includes('--profile');
 const CHANGE = [
   'ntp server 10.9.9.9',
   'ntp server 10.9.9.10',
@@ -166,6 +169,7 @@ async function nullMode(redis: Redis, url: string, prefix: string): Promise<void
     const submitMs = Date.now() - submitted;
     const submitCpu = process.cpuUsage(submitCpu0);
     const cpu0 = process.cpuUsage();
+    if (PROFILE) await resetRedisProfile(redis);
     const redis0 = await redisCpuSeconds(redis);
     const status = await h.waitForEnd(jobId, 3_600_000);
     const wallMs = Date.now() - submitted;
@@ -182,6 +186,7 @@ async function nullMode(redis: Redis, url: string, prefix: string): Promise<void
     console.log(
       `  orchestration CPU ${(ms(cpu) / DEVICES).toFixed(3)} ms/device (worker), Redis CPU ${((redisCpu * 1000) / DEVICES).toFixed(3)} ms/device`,
     );
+    if (PROFILE) await printRedisProfile(redis, DEVICES);
     await controlLatency(h);
   } finally {
     await worker.close();

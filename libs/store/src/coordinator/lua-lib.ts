@@ -41,11 +41,17 @@ end
 local NUMERIC = {waveIndex=1, waveCount=1, notStartedInWave=1, inFlight=1, waveFailures=1, failures=1,
   concurrency=1, staggerUs=1, nextSlotUs=1, lastStartUs=1, pauseAfterCanary=1, awaitingApproval=1,
   startedAtMs=1, total=1}
+-- the run hash as loaded: saveRun writes only the fields that changed (most steps change one or
+-- two of ~18; writing all of them was a third of a step's Redis time)
+local loaded = {}
 local function loadRun()
   local raw = redis.call('HGETALL', K_RUN)
   local m = {}
   for i = 1, #raw, 2 do
-    if NUMERIC[raw[i]] then m[raw[i]] = tonumber(raw[i + 1]) else m[raw[i]] = raw[i + 1] end
+    local k, v = raw[i], raw[i + 1]
+    if NUMERIC[k] then v = tonumber(v) end
+    m[k] = v
+    loaded[k] = v
   end
   return m
 end
@@ -56,8 +62,14 @@ local function exact(v)
 end
 local function saveRun(m)
   local flat = {}
-  for k, v in pairs(m) do flat[#flat + 1] = k; flat[#flat + 1] = exact(v) end
-  redis.call('HSET', K_RUN, unpack(flat))
+  for k, v in pairs(m) do
+    if loaded[k] ~= v then
+      flat[#flat + 1] = k
+      flat[#flat + 1] = exact(v)
+      loaded[k] = v
+    end
+  end
+  if #flat > 0 then redis.call('HSET', K_RUN, unpack(flat)) end
 end
 
 local function deviceKey(idx) return redis.call('HGET', K_DKEYS, idx) end
@@ -66,7 +78,7 @@ local function attempts(idx) return tonumber(redis.call('HGET', K_DATTEMPT, idx)
 
 local function jobTransition(event, reason, actor)
   local from = redis.call('HGET', K_RECORD, 'status')
-  local to = JOB_T[event] and JOB_T[event][from]
+  local to = jobT()[event] and jobT()[event][from]
   if not to then return nil, from end
   redis.call('HSET', K_RECORD, 'status', to, 'updated_at', NOW_ISO)
   if to == 'running' and redis.call('HEXISTS', K_RECORD, 'started_at') == 0 then

@@ -1,8 +1,14 @@
 import { LUA_PRELUDE } from './lua-lib';
 import { LUA_SETTLE } from './lua-settle';
 
+/** Words by which a script body uses the scheduling step (see LUA_SETTLE). */
+const USES_SETTLE = /\b(settle|finish|commit|enterWave)\(/;
+
+/** A coordinator script: the prelude, the scheduling step when the body uses it, the body. */
 function script(body: string): string {
-  return `${LUA_PRELUDE}\n${LUA_SETTLE}\n${body}`;
+  return USES_SETTLE.test(body)
+    ? `${LUA_PRELUDE}\n${LUA_SETTLE}\n${body}`
+    : `${LUA_PRELUDE}\n${body}`;
 }
 
 /**
@@ -33,6 +39,21 @@ local state = redis.call('HGET', K_DSTATE, idx)
 if (not state) or TERMINAL_DEVICE[state] or gen ~= generation(idx) then return {'drop'} end
 if not redis.call('ZSCORE', K_DISPATCHED, idx) then return {'drop'} end
 if state ~= 'queued' then return {'recover', state, attempts(idx)} end
+local function nowUs()
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000000 + tonumber(t[2])
+end
+local function go(startUs)
+  local attempt = redis.call('HINCRBY', K_DATTEMPT, idx, 1)
+  redis.call('HSET', K_DSTATE, idx, 'connecting')
+  redis.call('HSET', K_DSTARTED, idx, startUs)
+  emit({type='device:status', deviceKey=deviceKey(idx), state='connecting', attempt=attempt})
+  flush()
+  return {'go', attempt}
+end
+-- the common case (running, no stagger) needs two fields of the run, not all of it
+local control, staggerUs = unpack(redis.call('HMGET', K_RUN, 'control', 'staggerUs'))
+if control == 'running' and tonumber(staggerUs) == 0 then return go(nowUs()) end
 local m = loadRun()
 if m.control == 'paused' then
   redis.call('ZREM', K_DISPATCHED, idx)
@@ -60,31 +81,25 @@ if m.control == 'cancelling' or m.control == 'terminating' then
   flush()
   return {'skipped'}
 end
-local t = redis.call('TIME')
-local nowUs = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local now = nowUs()
 if m.staggerUs > 0 then
   local slot = tonumber(redis.call('HGET', K_DSLOT, idx) or '-1')
   if slot < 0 then
-    slot = math.max(nowUs, m.nextSlotUs)
+    slot = math.max(now, m.nextSlotUs)
     m.nextSlotUs = slot + m.staggerUs
     redis.call('HSET', K_DSLOT, idx, slot)
   end
   local gate = math.max(slot, m.lastStartUs + m.staggerUs)
-  if nowUs < gate then
+  if now < gate then
     saveRun(m)
-    return {'wait', math.ceil((gate - nowUs) / 1000)}
+    return {'wait', math.ceil((gate - now) / 1000)}
   end
-  m.lastStartUs = nowUs
-  if m.nextSlotUs < nowUs + m.staggerUs then m.nextSlotUs = nowUs + m.staggerUs end
+  m.lastStartUs = now
+  if m.nextSlotUs < now + m.staggerUs then m.nextSlotUs = now + m.staggerUs end
   redis.call('HDEL', K_DSLOT, idx)
 end
-local attempt = redis.call('HINCRBY', K_DATTEMPT, idx, 1)
-redis.call('HSET', K_DSTATE, idx, 'connecting')
-redis.call('HSET', K_DSTARTED, idx, nowUs)
-emit({type='device:status', deviceKey=deviceKey(idx), state='connecting', attempt=attempt})
 saveRun(m)
-flush()
-return {'go', attempt}
+return go(now)
 `);
 
 /**

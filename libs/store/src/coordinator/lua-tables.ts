@@ -10,7 +10,7 @@ function luaSet(values: Iterable<string>): string {
 
 /**
  * The domain's state tables rendered as Lua, so the scripts cannot drift from the TypeScript
- * state machines: `JOB_T[event][from] = to`, `TERMINAL_JOB[state]`, `TERMINAL_DEVICE[state]`.
+ * state machines: `jobT()[event][from] = to`, `TERMINAL_JOB[state]`, `TERMINAL_DEVICE[state]`.
  */
 export function luaStateTables(): string {
   const jobT = Object.entries(JOB_TRANSITIONS)
@@ -22,7 +22,9 @@ export function luaStateTables(): string {
     })
     .join(',');
   return [
-    `local JOB_T = {${jobT}}`,
+    // built on first use: most steps never change the job's status
+    `local JOB_T_CACHE`,
+    `local function jobT() JOB_T_CACHE = JOB_T_CACHE or {${jobT}} return JOB_T_CACHE end`,
     `local TERMINAL_JOB = ${luaSet(TERMINAL_JOB_STATES)}`,
     `local TERMINAL_DEVICE = ${luaSet(TERMINAL_DEVICE_STATES)}`,
   ].join('\n');

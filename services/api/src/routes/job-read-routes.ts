@@ -41,6 +41,8 @@ const VIEW_FIELDS = [
   'actor',
   'created_at',
   'updated_at',
+  'started_at',
+  'finished_at',
   'targets',
   'canary',
 ];

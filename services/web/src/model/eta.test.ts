@@ -1,4 +1,4 @@
-import { estimateRemainingMs, formatDuration } from './eta';
+import { estimateRemainingMs, formatDuration, jobDurationText } from './eta';
 
 describe('estimateRemainingMs', () => {
   it('extrapolates the finish rate since the fan-out began', () => {
@@ -31,5 +31,17 @@ describe('formatDuration', () => {
     [7_500_000, '2 h 05 m'],
   ])('%i ms reads %s', (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
+  });
+});
+
+describe('jobDurationText', () => {
+  it('gives the run time of a finished job, "running" before its end, "—" before its start', () => {
+    const started_at = '2026-11-26T10:00:00.000Z';
+    expect(jobDurationText({ started_at, finished_at: '2026-11-26T10:03:20.400Z' })).toBe(
+      '3 m 20 s',
+    );
+    expect(jobDurationText({ started_at, finished_at: null })).toBe('running');
+    expect(jobDurationText({ started_at: null, finished_at: null })).toBe('—');
+    expect(jobDurationText({})).toBe('—');
   });
 });

@@ -34,3 +34,16 @@ export function formatDuration(ms: number): string {
   if (m > 0) return `${m} m ${String(sec).padStart(2, '0')} s`;
   return `${sec} s`;
 }
+
+/** A job's run times as the API gives them (null or absent until they happen). */
+export interface JobTimes {
+  readonly started_at?: string | null;
+  readonly finished_at?: string | null;
+}
+
+/** How long a job ran ("3 m 20 s"), "running" before its end, "—" if it never started. */
+export function jobDurationText(job: JobTimes): string {
+  if (!job.started_at) return '—';
+  if (!job.finished_at) return 'running';
+  return formatDuration(Date.parse(job.finished_at) - Date.parse(job.started_at));
+}

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { ErrorBox } from '../components/error-box';
 import { StatusBadge } from '../components/status-badge';
 import type { JobDetail, JobSummary } from '../data/api-types';
+import { jobDurationText } from '../model/eta';
 import { hrefOf, navigate } from '../route';
 import { useSession } from '../session';
 
@@ -88,6 +89,7 @@ export function HistoryPage(): React.JSX.Element {
                 <th>Devices</th>
                 <th>Succeeded</th>
                 <th>Failed</th>
+                <th>Ran for</th>
                 <th>Created</th>
               </tr>
             </thead>
@@ -118,6 +120,7 @@ export function HistoryPage(): React.JSX.Element {
                     <td>{j.targets}</td>
                     <td>{c ? (c.succeeded ?? 0) : none}</td>
                     <td>{c ? (c.failed ?? 0) + (c.aborted ?? 0) : none}</td>
+                    <td className="small">{jobDurationText(j)}</td>
                     <td className="small muted">{new Date(j.created_at).toLocaleString()}</td>
                   </tr>
                 );

@@ -33,7 +33,13 @@ export function spawnWorker(options: SpawnWorkerOptions): WorkerProcess {
   // SIGKILL would kill only the wrapper and leave the worker running.
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(ROOT, 'services/worker/src/main.ts')],
+    [
+      // profiling a benchmark: BENCH_WORKER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'
+      ...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      path.join(ROOT, 'services/worker/src/main.ts'),
+    ],
     {
       cwd: ROOT,
       env: {
