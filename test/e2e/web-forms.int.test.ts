@@ -150,7 +150,7 @@ describe('web UI forms in a real browser', () => {
       expect(spec).toMatchObject({ confirm_prod: true, global_vars: { site: 'lab' } });
     }));
 
-  it('saves a preset through the API, shows its refusals inline, and loads it after a reload', () =>
+  it('saves a preset through the API, shows its refusals inline, loads it after a reload, updates and deletes it', () =>
     withSignedInPage(async (page, stack) => {
       await page.getByRole('link', { name: 'New job' }).click();
       const presets = page.getByRole('group', { name: 'Presets' });
@@ -160,7 +160,7 @@ describe('web UI forms in a real browser', () => {
 
       // "any" is not an OS model the API stores presets for: its 400 names the field.
       await presets.getByRole('button', { name: 'Save preset' }).click();
-      const refused = page.getByRole('alert').filter({ hasText: 'The preset was not saved' });
+      const refused = page.getByRole('alert').filter({ hasText: 'The preset was not changed' });
       await refused.getByText('os_model').waitFor({ timeout: UI_TIMEOUT });
 
       await presets.getByLabel('OS model').selectOption('cisco_ios');
@@ -205,5 +205,31 @@ describe('web UI forms in a real browser', () => {
         'ntp server 10.0.0.1\nntp server 10.0.0.2',
       );
       expect(await page.getByLabel(/^Verify commands/).inputValue()).toBe('show run | i ntp');
+
+      // Update the loaded preset from the boxes: the API stores the new commands.
+      await page.getByLabel(/^Config commands/).fill('ntp server 10.0.0.3');
+      await reloaded.getByRole('button', { name: 'Update "NTP pair"' }).click();
+      await reloaded.getByRole('status').getByText('Updated "NTP pair".').waitFor();
+      const stored = async () => {
+        const res = await fetch(`${stack.url}/api/v1/presets?os_model=cisco_ios`, {
+          headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+        });
+        return ((await res.json()) as { items: { commands: string[] }[] }).items;
+      };
+      expect((await stored()).map((p) => p.commands)).toEqual([['ntp server 10.0.0.3']]);
+
+      // Delete asks first; "Keep it" keeps it, "Yes, delete it" deletes it through the API.
+      await reloaded.getByRole('button', { name: 'Delete "NTP pair"…' }).click();
+      const confirm = reloaded.getByRole('group', { name: 'Confirm deletion' });
+      await confirm.getByRole('button', { name: 'Keep it' }).click();
+      expect(await stored()).toHaveLength(1);
+      await reloaded.getByRole('button', { name: 'Delete "NTP pair"…' }).click();
+      await confirm.getByRole('button', { name: 'Yes, delete it' }).click();
+      await reloaded.getByRole('status').getByText('Deleted "NTP pair".').waitFor();
+      expect(await stored()).toEqual([]);
+      await picker.getByRole('option', { name: 'NTP pair (cisco_ios)' }).waitFor({
+        state: 'detached',
+        timeout: UI_TIMEOUT,
+      });
     }));
 });

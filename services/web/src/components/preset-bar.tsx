@@ -12,8 +12,9 @@ export interface PresetBarProps {
 }
 
 /**
- * Load or save the command and verify boxes as a preset for an OS model; presets are stored
- * by the API (`/presets`), and its refusals (name taken, bad field) are shown here.
+ * Load or save the command and verify boxes as a preset for an OS model; a loaded preset can be
+ * updated from the boxes or deleted (after a confirmation). Presets are stored by the API
+ * (`/presets`), and its refusals (name taken, bad field) are shown here.
  */
 export function PresetBar({ commands, verify, onLoad }: PresetBarProps): React.JSX.Element {
   const { api } = useSession();
@@ -24,6 +25,8 @@ export function PresetBar({ commands, verify, onLoad }: PresetBarProps): React.J
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
+  const [loaded, setLoaded] = useState<Preset | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const reload = useCallback(
     () =>
       api.presets(osModel).then((presets) => {
@@ -35,20 +38,40 @@ export function PresetBar({ commands, verify, onLoad }: PresetBarProps): React.J
   useEffect(() => {
     void reload();
   }, [reload]);
-  const save = async (): Promise<void> => {
+  /** Runs one preset change, showing its note or its refusal, then reloads the list. */
+  const change = async (action: () => Promise<string>): Promise<void> => {
     setBusy(true);
     setError(null);
     setNote('');
     try {
-      const saved = await api.savePreset({ name: name.trim(), osModel, commands, verify });
-      setNote(`Saved "${saved.name}" for ${saved.osModel}.`);
+      setNote(await action());
       await reload();
     } catch (e) {
       setError(e);
     } finally {
       setBusy(false);
+      setConfirming(false);
     }
   };
+  const save = () =>
+    change(async () => {
+      const saved = await api.savePreset({ name: name.trim(), osModel, commands, verify });
+      setLoaded(saved);
+      return `Saved "${saved.name}" for ${saved.osModel}.`;
+    });
+  const update = (preset: Preset) =>
+    change(async () => {
+      const draft = { name: name.trim(), osModel: preset.osModel, commands, verify };
+      const saved = await api.updatePreset(preset.id, draft);
+      setLoaded(saved);
+      return `Updated "${saved.name}".`;
+    });
+  const remove = (preset: Preset) =>
+    change(async () => {
+      await api.deletePreset(preset.id);
+      setLoaded(null);
+      return `Deleted "${preset.name}".`;
+    });
   return (
     <>
       <div className="toolbar" role="group" aria-label="Presets">
@@ -70,6 +93,8 @@ export function PresetBar({ commands, verify, onLoad }: PresetBarProps): React.J
               if (preset) {
                 onLoad(preset);
                 setName(preset.name);
+                setLoaded(preset);
+                setConfirming(false);
                 setNote(`Loaded "${preset.name}".`);
               }
             }}
@@ -98,6 +123,36 @@ export function PresetBar({ commands, verify, onLoad }: PresetBarProps): React.J
         >
           Save preset
         </button>
+        {loaded && !confirming && (
+          <>
+            <button
+              type="button"
+              disabled={busy || name.trim() === '' || commands.trim() === ''}
+              onClick={() => void update(loaded)}
+            >
+              Update "{loaded.name}"
+            </button>
+            <button type="button" disabled={busy} onClick={() => setConfirming(true)}>
+              Delete "{loaded.name}"…
+            </button>
+          </>
+        )}
+        {loaded && confirming && (
+          <span className="row" role="group" aria-label="Confirm deletion">
+            <span className="small">Delete "{loaded.name}" for every operator?</span>
+            <button
+              type="button"
+              className="danger"
+              disabled={busy}
+              onClick={() => void remove(loaded)}
+            >
+              Yes, delete it
+            </button>
+            <button type="button" disabled={busy} onClick={() => setConfirming(false)}>
+              Keep it
+            </button>
+          </span>
+        )}
         {note && (
           <span className="small muted" role="status">
             {note}
@@ -105,7 +160,7 @@ export function PresetBar({ commands, verify, onLoad }: PresetBarProps): React.J
         )}
       </div>
       <ErrorBox error={loadError} title="The presets could not be loaded" />
-      <ErrorBox error={error} title="The preset was not saved" />
+      <ErrorBox error={error} title="The preset was not changed" />
     </>
   );
 }

@@ -153,6 +153,16 @@ export class FleetApi {
     return fromStoredPreset(await this.client.presets.create(toPresetInput(draft)));
   }
 
+  /** Overwrites a stored preset with a draft (409 when the new name is taken). */
+  async updatePreset(id: string, draft: PresetDraft): Promise<Preset> {
+    return fromStoredPreset(await this.client.presets.replace(id, toPresetInput(draft)));
+  }
+
+  /** Deletes a stored preset (404 when it is gone already). */
+  async deletePreset(id: string): Promise<void> {
+    await this.client.presets.delete(id);
+  }
+
   /** Newest jobs first. */
   jobs(offset = 0, limit = 200): Promise<Page<JobSummary>> {
     return this.client.jobs.list({ offset, limit });
