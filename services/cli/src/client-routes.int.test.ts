@@ -134,6 +134,23 @@ describe('fleetpush devices import --validate', () => {
         new RegExp(`${escaped(closedKey)}\\s+unreachable\\s+connection_refused`),
       );
       expect(run.stdout).not.toContain(locked.device(0).password);
+
+      // devices list --reachability filters by that check and shows it in a CHECK column
+      const list = (state: string) =>
+        runCliProcess(['devices', 'list', '--reachability', state], env, dir);
+      const refused = await list('login_failed');
+      expect(refused.code).toBe(0);
+      expect(refused.stdout).toMatch(new RegExp(`${escaped(lockedKey)}\\s.*login_failed`));
+      expect(refused.stdout).not.toContain(closedKey);
+      const closed = await list('unreachable');
+      expect(closed.stdout).toMatch(new RegExp(`${escaped(closedKey)}\\s.*unreachable`));
+      expect(closed.stdout).not.toContain(lockedKey);
+      const unchecked = await list('unchecked');
+      expect(unchecked.code).toBe(0);
+      for (const checked of [lockedKey, closedKey]) expect(unchecked.stdout).not.toContain(checked);
+      const bad = await list('sometimes');
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('--reachability must be one of');
     } finally {
       await rm(dir, { recursive: true, force: true });
       // Settled, not all: a failed import must surface its own assertion, not a cleanup 404.

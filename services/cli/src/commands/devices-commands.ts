@@ -1,3 +1,4 @@
+import { REACHABILITY_STATES, reachabilityState } from '@fleetpush/contracts';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { clientFor } from '../cli-context';
@@ -6,6 +7,7 @@ import type { CliIo } from '../cli-io';
 import { renderConnectionReport } from '../connection-report-view';
 import { ExitCode } from '../exit-codes';
 import {
+  choiceFlag,
   CONNECTION_OPTIONS,
   CONNECTION_USAGE,
   intFlag,
@@ -23,7 +25,9 @@ export const DEVICES_IMPORT_USAGE = `usage: fleetpush devices import FILE [--par
 ${CONNECTION_USAGE}`;
 
 /** Usage of `fleetpush devices list`. */
-export const DEVICES_LIST_USAGE = `usage: fleetpush devices list [--tag T] [--type PLATFORM] [--prod] [--text S] [--limit N] [--offset N]
+export const DEVICES_LIST_USAGE = `usage: fleetpush devices list [--tag T] [--type PLATFORM] [--prod] [--text S]
+                             [--reachability ${REACHABILITY_STATES.join('|')}] [--limit N] [--offset N]
+  --reachability  by the last connection check (devices import --validate); unchecked: none yet
 ${CONNECTION_USAGE}`;
 
 /** `fleetpush devices import FILE`: exit 0 when stored, 2 when the API refused the CSV. */
@@ -75,6 +79,7 @@ export async function devicesList(args: readonly string[], io: CliIo): Promise<n
       type: { type: 'string' },
       prod: { type: 'boolean' },
       text: { type: 'string' },
+      reachability: { type: 'string' },
       limit: { type: 'string' },
       offset: { type: 'string' },
     },
@@ -84,12 +89,14 @@ export async function devicesList(args: readonly string[], io: CliIo): Promise<n
   positionals(rest, [], u);
   const limit = intFlag('limit', values.limit, 1, u);
   const offset = intFlag('offset', values.offset, 0, u);
+  const reachability = choiceFlag('reachability', values.reachability, REACHABILITY_STATES, u);
   const client = await clientFor(values, io);
   const page = await client.devices.list({
     ...(values.tag !== undefined && { tag: values.tag }),
     ...(values.type !== undefined && { device_type: values.type }),
     ...(values.prod && { prod: true }),
     ...(values.text !== undefined && { text: values.text }),
+    ...(reachability !== undefined && { reachability }),
     ...(limit !== undefined && { limit }),
     ...(offset !== undefined && { offset }),
   });
@@ -103,8 +110,9 @@ export async function devicesList(args: readonly string[], io: CliIo): Promise<n
     d.name ?? '',
     d.prod ? 'prod' : '',
     d.tags.join(','),
+    reachabilityState(d.reachability),
   ]);
-  io.stdout(`${table([['KEY', 'TYPE', 'NAME', 'PROD', 'TAGS'], ...rows])}\n`);
+  io.stdout(`${table([['KEY', 'TYPE', 'NAME', 'PROD', 'TAGS', 'CHECK'], ...rows])}\n`);
   const last = page.offset + page.items.length;
   io.stdout(`${page.offset + (page.items.length > 0 ? 1 : 0)}-${last} of ${page.total} devices\n`);
   return ExitCode.completed;
