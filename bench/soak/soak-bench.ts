@@ -25,8 +25,12 @@ import { CHANGE_LINES, CHECK_COMMAND } from '../peers/change';
 import { flatness, type MemorySample } from './memory-series';
 import { faultFor, faultyIndexes } from './soak-faults';
 
-/** Commands a device answers in this change: login, paging, pre-check, 5 lines + config in/out, save, post-check. */
-const COMMANDS_PER_DEVICE = 11;
+/**
+ * Commands a device answers in this change: the prompt probe, two paging commands, the
+ * pre-check, `configure terminal`, 5 lines, `end`, the save and the post-check (the engine
+ * bench's 1-device run counts 12 without the save).
+ */
+const COMMANDS_PER_DEVICE = 13;
 const TERMINAL = ['succeeded', 'failed', 'skipped', 'aborted'];
 /**
  * How often the bench reads every device state to find the 30 % and 60 % marks: each read is one
@@ -69,7 +73,14 @@ class Sampler {
     readonly redisPid: number,
   ) {}
 
-  async sample(workers: readonly WorkerProcess[]): Promise<void> {
+  /**
+   * @param retainedKeys keys whose memory is the job's retained data (results and events):
+   *   Redis memory less them is the engine's own, which must stay flat.
+   */
+  async sample(
+    workers: readonly WorkerProcess[],
+    retainedKeys: readonly string[] = [],
+  ): Promise<void> {
     const atS = (Date.now() - this.t0) / 1000;
     for (const w of workers) {
       const pid = w.child.pid!;
@@ -84,6 +95,12 @@ class Sampler {
     this.add('redis RSS', atS, rssBytes(this.redisPid));
     const used = Number(/used_memory:(\d+)/.exec(await this.redis.info('memory'))?.[1] ?? 0);
     this.add('redis used_memory', atS, used);
+    let retained = 0;
+    for (const key of retainedKeys) {
+      retained += Number((await this.redis.memory('USAGE', key, 'SAMPLES', 0)) ?? 0);
+    }
+    if (retainedKeys.length > 0)
+      this.add('redis used_memory less results and events', atS, used - retained);
   }
 
   private add(label: string, atS: number, bytes: number): void {
@@ -188,7 +205,8 @@ async function soak(h: EngineHarness, o: SoakOptions, sampler: Sampler): Promise
     const cpu0 = workers.reduce((sum, w) => sum + (cpuTimes(w.child.pid!)?.own ?? 0), 0);
     const redis0 = cpuTimes(sampler.redisPid)?.own ?? 0;
     await sampler.sample(workers);
-    const timer = setInterval(() => void sampler.sample(workers), o.sampleMs);
+    const retained: string[] = [];
+    const timer = setInterval(() => void sampler.sample(workers, retained), o.sampleMs);
     const started = Date.now();
     const jobId = await h.submit({
       commands: [...CHANGE_LINES],
@@ -197,6 +215,7 @@ async function soak(h: EngineHarness, o: SoakOptions, sampler: Sampler): Promise
       strategy: { concurrency: o.concurrency, stop_on_error: false },
       timeouts: { command_ms: 10_000, device_ms: 120_000, connect_ms: 10_000 },
     });
+    retained.push(h.keys.job(jobId).results, h.keys.job(jobId).events);
     try {
       await waitUntil(async () => (await terminalCount(h, jobId)) >= o.devices * 0.3, {
         timeoutMs: 24 * 3_600_000,
@@ -207,7 +226,7 @@ async function soak(h: EngineHarness, o: SoakOptions, sampler: Sampler): Promise
         timeoutMs: 24 * 3_600_000,
         intervalMs: PROGRESS_POLL_MS,
       });
-      await sampler.sample(workers);
+      await sampler.sample(workers, retained);
       const victim = workers[workers.length - 1]!;
       victim.kill('SIGKILL');
       await victim.exited;
@@ -221,7 +240,7 @@ async function soak(h: EngineHarness, o: SoakOptions, sampler: Sampler): Promise
       const status = await h.waitForEnd(jobId, 24 * 3_600_000);
       const wallMs = Date.now() - started;
       clearInterval(timer);
-      await sampler.sample(workers);
+      await sampler.sample(workers, retained);
       const workerCpu =
         [...sampler.cpu]
           .filter(([pid]) => pid !== sampler.redisPid)
@@ -247,6 +266,12 @@ async function soak(h: EngineHarness, o: SoakOptions, sampler: Sampler): Promise
       console.log(`  failure codes: ${JSON.stringify(codes)}`);
       console.log(
         `  CPU: workers ${((workerCpu * 1000) / o.devices).toFixed(2)} ms/device, Redis ${((redisCpu * 1000) / o.devices).toFixed(2)} ms/device`,
+      );
+      const usage = async (key: string) =>
+        Number((await h.redis.memory('USAGE', key, 'SAMPLES', 0)) ?? 0);
+      const perDeviceKb = (bytes: number) => (bytes / o.devices / 1024).toFixed(1);
+      console.log(
+        `  retained in Redis: results ${perDeviceKb(await usage(h.keys.job(jobId).results))} KB/device, events ${perDeviceKb(await usage(h.keys.job(jobId).events))} KB/device (${await h.redis.xlen(h.keys.job(jobId).events)} events)`,
       );
       console.log(
         `  invariants: ${problems.length === 0 ? 'hold (one terminal state per device, no double apply)' : problems.join('; ')}`,
