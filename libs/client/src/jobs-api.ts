@@ -181,4 +181,12 @@ export class JobsApi {
   terminate(id: string, reason?: string): Promise<ControlResult> {
     return this.control(id, 'terminate', reason);
   }
+
+  /**
+   * Deletes a finished job with its results, diffs and events (admin); 409 `invalid_state`
+   * while it has not finished, 404 when there is no such job.
+   */
+  delete(id: string): Promise<void> {
+    return this.http.empty({ method: 'DELETE', path: `/jobs/${segment(id)}` });
+  }
 }

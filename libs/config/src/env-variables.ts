@@ -1,5 +1,6 @@
 import { envVariable, optionalEnvVariable } from './env-variable';
 import {
+  countField,
   durationMsField,
   enumField,
   logLevelField,
@@ -188,6 +189,21 @@ const loginRate = envVariable({
   field: positiveNumberField({ max: 100_000, meaning: 'new SSH logins per second', example: 50 }),
 });
 
+const jobRetentionDays = envVariable({
+  name: 'FLEETPUSH_JOB_RETENTION_DAYS',
+  key: 'jobRetentionDays',
+  description:
+    'days a finished job (its results, diffs and events) is kept in Redis before the workers delete it; 0 keeps jobs forever',
+  // A quarter of history for audits and "what changed last month", without Redis growing forever.
+  default: '90',
+  field: countField({
+    max: 36_500,
+    meaning: 'days to keep a finished job',
+    example: 90,
+    zero: 'keep jobs forever',
+  }),
+});
+
 /** Host-key policies: only pinned keys, or trust-on-first-use recorded as an enrollment. */
 export const HOST_KEY_POLICIES = ['strict', 'tofu'] as const;
 
@@ -282,6 +298,7 @@ export const ENV_VARIABLES = {
   webRoot,
   maxSshSessions,
   loginRate,
+  jobRetentionDays,
   hostKeyPolicy,
   connectTimeoutMs,
   commandTimeoutMs,

@@ -79,6 +79,17 @@ export function positiveIntField(options: PositiveIntFieldOptions): EnvField<num
   );
 }
 
+/** An integer from 0 to `max`, where 0 has a meaning of its own (`zero`: "keep forever"). */
+export function countField(
+  options: PositiveIntFieldOptions & { readonly zero: string },
+): EnvField<number> {
+  return envField(
+    `an integer 0-${options.max} (0: ${options.zero})`,
+    `Set it to the number of ${options.meaning}, e.g. ${options.example}, or 0 to ${options.zero}.`,
+    (t) => parseInteger(t, 0, options.max),
+  );
+}
+
 /** Options of {@link positiveNumberField}. */
 export interface PositiveNumberFieldOptions {
   readonly max: number;

@@ -49,6 +49,7 @@ export const SERVICE_VARIABLES = {
     V.commandTimeoutMs,
     V.deviceTimeoutMs,
     V.webhookSecret,
+    V.jobRetentionDays,
   ],
   gateway: [...REDIS, V.gatewayPort, V.adminToken, V.logLevel, V.dataDir, V.corsOrigins],
   cli: [V.url, V.gatewayUrl, V.token, V.dataDir, V.logLevel],

@@ -8,6 +8,7 @@ export const AuditAction = {
   jobSubmitted: 'job:submitted',
   jobStarted: 'job:started',
   jobControlled: 'job:controlled',
+  jobDeleted: 'job:deleted',
   commandsExecuted: 'commands:executed',
   tokenCreated: 'token:created',
   tokenRevoked: 'token:revoked',

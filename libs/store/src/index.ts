@@ -13,3 +13,4 @@ export * from './inventory';
 export * from './worker-registry';
 export * from './audit';
 export * from './presets';
+export * from './retention';

@@ -24,7 +24,10 @@ describe('POST /jobs/{id}/run', () => {
     await withApi(async (h) => {
       await importRows(h, THREE);
       const id = await held(h);
-      const queued = await h.http().get(`/api/v1/jobs/${id}`).set('Authorization', h.auth('operator'));
+      const queued = await h
+        .http()
+        .get(`/api/v1/jobs/${id}`)
+        .set('Authorization', h.auth('operator'));
       expect(queued.body).toMatchObject({ started_at: null, finished_at: null });
       expect((await h.deps.queue.depth()).waiting).toBe(0);
       expect(await h.redis.redis.sismember(h.deps.keys.activeJobs, id)).toBe(0);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { FleetpushApiError, FleetpushClient } from '@fleetpush/client';
 import { startFleet, type SimFleet } from '@fleetpush/device-sim';
-import { deleteKeysWithPrefix, freePort } from '@fleetpush/testing';
+import { deleteKeysWithPrefix, freePort, waitUntil } from '@fleetpush/testing';
 import { Redis } from 'ioredis';
 import { runCliProcess } from './__fixtures__/cli-process';
 import { startServiceStack, type ServiceStack } from './__fixtures__/service-stack';
@@ -273,6 +273,19 @@ describe('jobs: preview, held submissions, run, active', () => {
     expect((await client.jobs.active()).items.map((j) => j.id)).not.toContain(job.id);
     const again = await failure(client.jobs.run(job.id));
     expect(again).toMatchObject({ status: 409, code: 'invalid_state' });
+    // once the workers have recorded its end (at most a reconciler pass), an admin deletes it
+    await waitUntil(
+      () =>
+        client.jobs.delete(job.id).then(
+          () => true,
+          (error: unknown) => {
+            if ((error as FleetpushApiError).status !== 409) throw error;
+            return false;
+          },
+        ),
+      { timeoutMs: 20_000, intervalMs: 250, description: 'the finished job to be deletable' },
+    );
+    expect(await failure(client.jobs.get(job.id))).toMatchObject({ status: 404 });
   }, 150_000);
 
   it('answers a run without wait at once (202, ended: false); 404 for an unknown job', async () => {
@@ -285,6 +298,26 @@ describe('jobs: preview, held submissions, run, active', () => {
     expect(outcome.job.id).toBe(job.id);
     const done = await client.awaitJob(job.id, { timeoutMs: 60_000, pollMs: 100 });
     expect(done.job.status).toBe('completed');
+    // fleetpush jobs delete: exit 0 once the workers have recorded the end, then 2 (404)
+    const env = {
+      PATH: process.env.PATH,
+      FLEETPUSH_URL: stack.apiUrl,
+      FLEETPUSH_TOKEN: stack.adminToken,
+    };
+    const deleteJob = () => runCliProcess(['jobs', 'delete', job.id], env, tmpdir());
+    let deleted = await deleteJob();
+    await waitUntil(
+      async () => {
+        if (deleted.code === 0) return true;
+        expect(deleted.stderr).toContain('retry in a few seconds');
+        deleted = await deleteJob();
+        return false;
+      },
+      { timeoutMs: 20_000, intervalMs: 250 },
+    );
+    expect(deleted.stdout).toBe(`job ${job.id}: deleted\n`);
+    const again = await deleteJob();
+    expect([again.code, again.stderr]).toEqual([2, expect.stringContaining('not found')]);
     await expect(client.jobs.run('no-such-job')).rejects.toMatchObject({
       status: 404,
       code: 'not_found',

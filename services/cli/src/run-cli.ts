@@ -6,6 +6,7 @@ import { devicesImport, devicesList } from './commands/devices-commands';
 import {
   isControlAction,
   jobsControl,
+  jobsDelete,
   jobsResult,
   jobsRun,
   jobsWatch,
@@ -25,6 +26,7 @@ export const USAGE = `usage: fleetpush <command> [options]   (fleetpush <command
   jobs watch ID                           progress: done, failed, in flight, ETA, canary
   jobs pause|resume|cancel|terminate ID
   jobs result ID [--json] [--diffs]
+  jobs delete ID                          delete a finished job and what it keeps (admin)
 exit codes: 0 completed, 1 failed, 2 bad input (usage or a 4xx from the API), 3 cancelled`;
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
@@ -38,6 +40,7 @@ function route(argv: readonly string[]): { command: Command; args: readonly stri
   if (group === 'jobs' && sub === 'run') return { command: jobsRun, args: rest };
   if (group === 'jobs' && sub === 'watch') return { command: jobsWatch, args: rest };
   if (group === 'jobs' && sub === 'result') return { command: jobsResult, args: rest };
+  if (group === 'jobs' && sub === 'delete') return { command: jobsDelete, args: rest };
   if (group === 'jobs' && sub !== undefined && isControlAction(sub)) {
     return { command: (args, io) => jobsControl(sub, args, io), args: rest };
   }

@@ -14,7 +14,8 @@ const SLOWLOG_ENTRIES = 500_000;
 /** Redis's user and system CPU seconds. */
 async function cpuSplit(redis: Redis): Promise<{ user: number; sys: number }> {
   const info = await redis.info('cpu');
-  const field = (name: string) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? 0);
+  const field = (name: string) =>
+    Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? 0);
   return { user: field('used_cpu_user'), sys: field('used_cpu_sys') };
 }
 
@@ -47,7 +48,12 @@ function scriptName(args: string[]): string {
 }
 
 async function topLevelCosts(redis: Redis): Promise<CommandCost[]> {
-  const entries = (await redis.slowlog('GET', SLOWLOG_ENTRIES)) as [number, number, number, string[]][];
+  const entries = (await redis.slowlog('GET', SLOWLOG_ENTRIES)) as [
+    number,
+    number,
+    number,
+    string[],
+  ][];
   const byName = new Map<string, CommandCost>();
   for (const [, , usec, args] of entries) {
     const command = args[0]!.toLowerCase();
@@ -89,6 +95,16 @@ export async function printRedisProfile(redis: Redis, devices: number, top = 25)
   const scripts = await topLevelCosts(redis);
   await redis.config('SET', 'slowlog-log-slower-than', '10000');
   await redis.slowlog('RESET');
-  printCosts('Redis time by command, per device (scripts include their inner commands):', stats, devices, top);
-  printCosts('Redis time by top-level command and script, per device (SLOWLOG durations):', scripts, devices, top);
+  printCosts(
+    'Redis time by command, per device (scripts include their inner commands):',
+    stats,
+    devices,
+    top,
+  );
+  printCosts(
+    'Redis time by top-level command and script, per device (SLOWLOG durations):',
+    scripts,
+    devices,
+    top,
+  );
 }

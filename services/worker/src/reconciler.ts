@@ -1,6 +1,12 @@
 import type { DeviceTaskQueue } from '@fleetpush/queue';
 import type { Logger } from '@fleetpush/runtime';
-import type { Dispatch, JobReader, RedisKeys, RunCoordinator } from '@fleetpush/store';
+import {
+  JobPurger,
+  type Dispatch,
+  type JobReader,
+  type RedisKeys,
+  type RunCoordinator,
+} from '@fleetpush/store';
 import type { Redis } from 'ioredis';
 
 /** Options of {@link Reconciler}. */
@@ -23,17 +29,25 @@ export interface ReconcilerOptions {
    * there and the next pass calls again (at least once; the webhook queue dedupes by job id).
    */
   readonly onJobFinished?: (jobId: string) => Promise<void>;
+  /** How long a finished job is kept before it is deleted (ms); 0 or absent keeps jobs forever. */
+  readonly jobRetentionMs?: number;
+  /** How often the retention sweep runs (ms; default 10 minutes, and at the first pass). */
+  readonly retentionSweepMs?: number;
 }
+
+const DEFAULT_RETENTION_SWEEP_MS = 10 * 60_000;
 
 /**
  * The watchdog and repairer, run by one worker at a time under a lock: it finishes runs whose
  * work is all terminal (a job never sticks), drops finished jobs from the active set, and gives
  * a new generation to dispatched devices that have no live queue entry (lost enqueue, or a
- * task BullMQ failed after repeated stalls), so another worker picks them up.
+ * task BullMQ failed after repeated stalls), so another worker picks them up. Every
+ * `retentionSweepMs` it also deletes the jobs that finished more than `jobRetentionMs` ago.
  */
 export class Reconciler {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  private lastSweepMs = -Infinity;
 
   constructor(
     private readonly redis: Redis,
@@ -68,6 +82,21 @@ export class Reconciler {
     );
     if (lock !== 'OK') return;
     for (const jobId of await this.reader.activeJobIds()) await this.repair(jobId);
+    await this.sweepIfDue();
+  }
+
+  /** Deletes the jobs past their retention, at most once per sweep period. */
+  private async sweepIfDue(): Promise<void> {
+    const keepMs = this.options.jobRetentionMs ?? 0;
+    const everyMs = this.options.retentionSweepMs ?? DEFAULT_RETENTION_SWEEP_MS;
+    if (keepMs <= 0 || Date.now() - this.lastSweepMs < everyMs) return;
+    this.lastSweepMs = Date.now();
+    const deleted = await new JobPurger(this.redis, this.keys).sweep(new Date(Date.now() - keepMs));
+    if (deleted.length > 0)
+      this.logger.info(
+        { jobs: deleted.length, retentionMs: keepMs },
+        'deleted jobs past retention',
+      );
   }
 
   private async repair(jobId: string): Promise<void> {

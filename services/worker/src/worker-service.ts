@@ -52,6 +52,8 @@ export type WorkerServiceConfig = Pick<
   readonly workerHttpPort?: number;
   /** `FLEETPUSH_WEBHOOK_SECRET` (revealed); unset = unsigned webhooks. */
   readonly webhookSecret?: string;
+  /** `FLEETPUSH_JOB_RETENTION_DAYS`; unset or 0 keeps finished jobs forever. */
+  readonly jobRetentionDays?: number;
 };
 
 /** A running worker: the device-task consumer, the control listener and the reconciler. */
@@ -148,6 +150,7 @@ export function createWorkerService(
     }
   };
   const reconciler = new Reconciler(redis, keys, reader, coordinator, queue, id, logger, {
+    jobRetentionMs: (config.jobRetentionDays ?? 0) * 86_400_000,
     ...options.reconciler,
     onJobFinished,
   });

@@ -287,6 +287,15 @@ export const API_ROUTES: readonly ApiRoute[] = [
     errors: NOT_FOUND,
   },
   {
+    method: 'delete',
+    path: '/jobs/:id',
+    base: V1,
+    summary: 'Delete a finished job with its results, diffs and events (409 until it has finished)',
+    access: 'admin',
+    responses: { 204: null },
+    errors: [404, 409],
+  },
+  {
     method: 'get',
     path: '/jobs/:id/events',
     base: V1,

@@ -1,12 +1,13 @@
 import { Router } from 'express';
 import type { ApiDeps } from '../api-deps';
 import { jobControlRoute } from './job-control-route';
+import { jobDeleteRoute } from './job-delete-route';
 import { jobPreviewRoute } from './job-preview-route';
 import { jobReadRoutes } from './job-read-routes';
 import { jobRunRoute } from './job-run-route';
 import { jobSubmitRoute } from './job-submit-route';
 
-/** The job routes: submit, preview, run, list, read, events, results, per-device detail and control. */
+/** The job routes: submit, preview, run, list, read, events, results, per-device detail, control and delete. */
 export function jobRoutes(deps: ApiDeps): Router {
   const router = Router();
   router.use(jobPreviewRoute(deps));
@@ -14,5 +15,6 @@ export function jobRoutes(deps: ApiDeps): Router {
   router.use(jobReadRoutes(deps));
   router.use(jobRunRoute(deps));
   router.use(jobControlRoute(deps));
+  router.use(jobDeleteRoute(deps));
   return router;
 }

@@ -22,6 +22,11 @@ export const JOBS_RESULT_USAGE = `usage: fleetpush jobs result ID [--json] [--di
   each device's diff of the verify output. Exit 0 completed or running, 1 failed, 3 cancelled.
 ${CONNECTION_USAGE}`;
 
+/** Usage of `fleetpush jobs delete`. */
+export const JOBS_DELETE_USAGE = `usage: fleetpush jobs delete ID
+  deletes a finished job with its results, diffs and events (admin; a running job: cancel it first)
+${CONNECTION_USAGE}`;
+
 /** Usage of `fleetpush jobs pause|resume|cancel|terminate`. */
 export const JOBS_CONTROL_USAGE = `usage: fleetpush jobs pause|resume|cancel|terminate ID [--reason TEXT]
 ${CONNECTION_USAGE}`;
@@ -120,5 +125,16 @@ export async function jobsControl(
     io.stdout(
       `job ${id}: ${action} ${reply.changed ? 'applied' : 'already in effect'}; status ${reply.status}\n`,
     );
+  return ExitCode.completed;
+}
+
+/** `fleetpush jobs delete ID`: 2 when the job has not finished (409) or does not exist (404). */
+export async function jobsDelete(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals: rest } = parseFlags(args, CONNECTION_OPTIONS, JOBS_DELETE_USAGE);
+  if (values.help) throw new UsageError('', JOBS_DELETE_USAGE);
+  const [id = ''] = positionals(rest, ['ID'], JOBS_DELETE_USAGE);
+  const client = await clientFor(values, io);
+  await client.jobs.delete(id);
+  io.stdout(values.json ? `${JSON.stringify({ id, deleted: true })}\n` : `job ${id}: deleted\n`);
   return ExitCode.completed;
 }
