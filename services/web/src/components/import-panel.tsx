@@ -5,7 +5,9 @@ import { useSession } from '../session';
 import { ErrorBox } from './error-box';
 
 type Phase =
-  { kind: 'idle' } | { kind: 'uploading'; progress: UploadProgress } | { kind: 'validating' };
+  | { kind: 'idle' }
+  | { kind: 'uploading'; progress: UploadProgress }
+  | { kind: 'validating'; text?: string };
 
 /** The header and the given (one-based) lines of a CSV, for fixing rejected rows. */
 function linesOf(csv: string, lines: readonly number[]): string {
@@ -36,9 +38,11 @@ export function ImportPanel({
     try {
       const result = await api.importCsv(csv, { mode, partial }, (progress) =>
         setPhase(
-          progress.sent >= progress.total
-            ? { kind: 'validating' }
-            : { kind: 'uploading', progress },
+          progress.kind === 'server'
+            ? { kind: 'validating', text: progress.text }
+            : progress.sent >= progress.total
+              ? { kind: 'validating' }
+              : { kind: 'uploading', progress },
         ),
       );
       setAnswer(result);
@@ -144,7 +148,9 @@ export function ImportPanel({
             />
           </div>
           <span className="small muted">
-            {phase.kind === 'uploading' ? `Uploading… ${pct}%` : 'Validating and storing rows…'}
+            {phase.kind === 'uploading'
+              ? `Uploading… ${pct}%`
+              : `Validating and storing rows…${phase.kind === 'validating' && phase.text ? ` ${phase.text}` : ''}`}
           </span>
         </div>
       )}

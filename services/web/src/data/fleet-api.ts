@@ -27,6 +27,7 @@ import type {
   Page,
   UiConfig,
 } from './api-types';
+import { progressText, readNewLines, type ImportStreamLine } from './import-stream';
 import { fromStoredPreset, toPresetInput, type Preset, type PresetDraft } from './preset-store';
 
 export type { ControlAction };
@@ -36,6 +37,11 @@ export interface UploadProgress {
   readonly sent: number;
   readonly total: number;
 }
+
+/** Where an import stands: the upload, then the API's progress while it validates and stores. */
+export type ImportProgress =
+  | ({ readonly kind: 'upload' } & UploadProgress)
+  | { readonly kind: 'server'; readonly text: string };
 
 /** The largest page the API serves. */
 const MAX_PAGE = 1_000;
@@ -49,6 +55,15 @@ function xhrError(status: number, body: unknown): FleetpushApiError {
     e?.message ?? `the server answered ${status}`,
     e?.details ?? [],
   );
+}
+
+/** An XHR's body as JSON, or null (an HTML error page, an empty body). */
+function jsonOf(xhr: XMLHttpRequest): unknown {
+  try {
+    return JSON.parse(xhr.responseText) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 /** The import answer with each rejected row's (redacted) cells as text. */
@@ -102,11 +117,14 @@ export class FleetApi {
     }
   }
 
-  /** Imports a CSV, reporting upload progress (XHR: `fetch` cannot report upload progress). */
+  /**
+   * Imports a CSV, reporting upload progress (XHR: `fetch` cannot report upload progress), then
+   * the API's own progress (its NDJSON stream: rows validated, connection checks).
+   */
   importCsv(
     csv: string,
     options: { mode: 'replace' | 'merge'; partial: boolean },
-    onProgress: (p: UploadProgress) => void,
+    onProgress: (p: ImportProgress) => void,
   ): Promise<ImportAnswer> {
     return new Promise((resolve, reject) => {
       const xhr = new XMLHttpRequest();
@@ -116,18 +134,28 @@ export class FleetApi {
       );
       xhr.setRequestHeader('authorization', `Bearer ${this.token}`);
       xhr.setRequestHeader('content-type', 'text/csv');
-      xhr.upload.onprogress = (e) => onProgress({ sent: e.loaded, total: e.total });
+      xhr.setRequestHeader('accept', 'application/x-ndjson');
+      xhr.upload.onprogress = (e) => onProgress({ kind: 'upload', sent: e.loaded, total: e.total });
+      let consumed = 0;
+      let end: ImportStreamLine | undefined;
+      const read = (): void => {
+        const next = readNewLines(xhr.responseText, consumed);
+        consumed = next.consumed;
+        for (const line of next.lines) {
+          const text = progressText(line);
+          if (text) onProgress({ kind: 'server', text });
+          if (line.type === 'complete' || line.type === 'error') end = line;
+        }
+      };
+      xhr.onprogress = read;
       xhr.onerror = () =>
         reject(new FleetpushApiError(0, 'network', 'the server could not be reached'));
       xhr.onload = () => {
-        let body: unknown = null;
-        try {
-          body = JSON.parse(xhr.responseText) as unknown;
-        } catch {
-          /* not JSON: reported by its status below */
-        }
-        if (xhr.status < 200 || xhr.status >= 300) return reject(xhrError(xhr.status, body));
-        const parsed = importResponseSchema.safeParse(body);
+        if (xhr.status < 200 || xhr.status >= 300) return reject(xhrError(xhr.status, jsonOf(xhr)));
+        read();
+        if (end?.type === 'error') return reject(xhrError(end.status, end));
+        const { type: _line, ...answer } = end?.type === 'complete' ? end : { type: '' };
+        const parsed = importResponseSchema.safeParse(answer);
         if (parsed.success) resolve(importAnswer(parsed.data));
         else
           reject(
