@@ -32,4 +32,6 @@ export interface Measurement {
   readonly applied?: number;
   /** Anything worth printing about failures (error kinds, exit code). */
   readonly note?: string;
+  /** CPU seconds by process, where the tool has several (fleetpush: api, workers, redis). */
+  readonly cpuByProcess?: Readonly<Record<string, number>>;
 }

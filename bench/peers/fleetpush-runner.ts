@@ -151,13 +151,21 @@ export async function runFleetpush(o: FleetpushRunOptions): Promise<Measurement>
         pids.reduce((sum, pid) => sum + rssBytes(pid), 0),
       );
     }, POLL_MS);
-    const cpu0 = cpuOf(pids);
+    const groups = {
+      api: [stack.api.child.pid!],
+      workers: stack.workers.map((w) => w.child.pid!),
+      redis: [o.redisPid],
+    };
+    const cpu0 = Object.fromEntries(Object.entries(groups).map(([k, p]) => [k, cpuOf(p)]));
     const started = Date.now();
     const { counts, finishedAtMs } = await pushChange(stack, o).finally(() =>
       clearInterval(sampler),
     );
     const wallMs = finishedAtMs - started;
-    const cpuSeconds = cpuOf(pids) - cpu0;
+    const cpuByProcess = Object.fromEntries(
+      Object.entries(groups).map(([k, p]) => [k, cpuOf(p) - (cpu0[k] ?? 0)]),
+    );
+    const cpuSeconds = Object.values(cpuByProcess).reduce((a, b) => a + b, 0);
     const failures = NOT_OK.reduce((sum, state) => sum + (counts[state] ?? 0), 0);
     return {
       tool: `fleetpush c${o.concurrency}`,
@@ -167,6 +175,7 @@ export async function runFleetpush(o: FleetpushRunOptions): Promise<Measurement>
       cpuSeconds,
       peakRssBytes: peak,
       failures,
+      cpuByProcess,
       ...(failures > 0 ? { note: JSON.stringify(counts) } : {}),
     };
   } finally {

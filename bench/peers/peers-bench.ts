@@ -56,7 +56,12 @@ async function onFreshFleet(devices: number, runner: Runner): Promise<Measuremen
 }
 
 function describe(m: Measurement): string {
-  const note = m.note ? ` (${m.note})` : '';
+  const split = m.cpuByProcess
+    ? ` [CPU ${Object.entries(m.cpuByProcess)
+        .map(([name, seconds]) => `${name} ${seconds.toFixed(2)}`)
+        .join(', ')}]`
+    : '';
+  const note = `${split}${m.note ? ` (${m.note})` : ''}`;
   return `  ${m.tool} N=${m.devices} run ${m.run}: ${(m.wallMs / 1000).toFixed(2)} s, ${m.cpuSeconds.toFixed(2)} CPU s, ${(m.peakRssBytes / 1e6).toFixed(0)} MB, ${m.failures} failed, ${m.applied ?? '?'} applied once (ledger)${note}`;
 }
 

@@ -71,6 +71,12 @@ function matches(entry: AuditEntry, query: AuditQuery): boolean {
 }
 
 /**
+ * An entry before it has its stream id. Built once: zod compiles a schema on its first parse,
+ * and `.omit()` in `append` made a new one (and compiled it) for every entry.
+ */
+const newEntrySchema = auditEntrySchema.omit({ id: true });
+
+/**
  * The audit log: one capped Redis Stream under the key prefix (`keys.audit`). Every import,
  * submission, start, control action, exec, token, credential and preset change, and host-key
  * enrollment appends one entry. Entries never hold a secret: `details` are flat scalars chosen
@@ -92,7 +98,7 @@ export class AuditLog {
   /** Appends one entry; returns it with its id. */
   async append(entry: NewAuditEntry): Promise<AuditEntry> {
     const body = { ...entry, at: entry.at ?? this.now().toISOString() };
-    const checked = auditEntrySchema.omit({ id: true }).parse(body);
+    const checked = newEntrySchema.parse(body);
     const id = await this.redis.xadd(
       this.keys.audit,
       'MAXLEN',
