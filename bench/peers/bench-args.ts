@@ -17,6 +17,12 @@ export interface PeersArgs {
   readonly concurrency: number[];
   /** fleetpush worker processes. */
   readonly workers: number;
+  /**
+   * Measure fleetpush as a running service: a dry run over the fleet first (connects and runs
+   * the pre-check, never config mode), so code is warm and host keys are known, as they are for
+   * a deployment's second change. Default: cold (fresh processes, first contact).
+   */
+  readonly warm: boolean;
 }
 
 function numbers(raw: string, name: string): number[] {
@@ -27,7 +33,7 @@ function numbers(raw: string, name: string): number[] {
   return list;
 }
 
-/** Parses `--devices 100,500,1000 --runs 3 --tools … --ansible-devices 100 --concurrency 50,200`. */
+/** Parses `--devices 100,500,1000 --runs 3 --tools … --ansible-devices 100 --concurrency 50,200 [--warm]`. */
 export function parsePeersArgs(argv: readonly string[]): PeersArgs {
   const { values } = parseArgs({
     args: [...argv],
@@ -38,6 +44,7 @@ export function parsePeersArgs(argv: readonly string[]): PeersArgs {
       tools: { type: 'string', default: PEER_TOOLS.join(',') },
       concurrency: { type: 'string', default: '50,200' },
       workers: { type: 'string', default: '1' },
+      warm: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -51,5 +58,6 @@ export function parsePeersArgs(argv: readonly string[]): PeersArgs {
     tools: tools as PeerTool[],
     concurrency: numbers(values.concurrency, 'concurrency'),
     workers: numbers(values.workers, 'workers')[0]!,
+    warm: values.warm,
   };
 }

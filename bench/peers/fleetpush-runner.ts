@@ -29,6 +29,8 @@ export interface FleetpushRunOptions {
   readonly concurrency: number;
   readonly workers: number;
   readonly run: number;
+  /** Run a dry run over the fleet before the measured job (see `PeersArgs.warm`). */
+  readonly warm?: boolean;
 }
 
 interface Stack {
@@ -94,6 +96,31 @@ function cpuOf(pids: readonly number[]): number {
   return pids.reduce((sum, pid) => sum + (cpuTimes(pid)?.own ?? 0), 0);
 }
 
+/**
+ * A dry run over the whole fleet (connect, pre-check; never config mode, so the simulator's
+ * ledgers stay empty), waited for: the service's code is warm and its host keys known after it.
+ */
+async function warmUp(stack: Stack, o: FleetpushRunOptions): Promise<void> {
+  const submitted = await call(
+    stack,
+    'POST',
+    '/jobs',
+    JSON.stringify({
+      name: 'peers bench warm-up (dry run)',
+      commands: CHANGE_LINES,
+      targets: ['all'],
+      dry_run: true,
+      strategy: { concurrency: o.concurrency, stop_on_error: false },
+    }),
+    'application/json',
+  );
+  const jobId = (submitted.job as { id: string }).id;
+  await waitUntil(
+    async () => TERMINAL.has(String((await call(stack, 'GET', `/jobs/${jobId}`)).status)),
+    { timeoutMs: 600_000, intervalMs: POLL_MS, description: `warm-up job ${jobId} to end` },
+  );
+}
+
 /** A finished job as the bench reads it: device counts by state and when the engine ended it. */
 interface JobEnd {
   readonly counts: Record<string, number>;
@@ -143,6 +170,7 @@ export async function runFleetpush(o: FleetpushRunOptions): Promise<Measurement>
   const stack = await startStack(o);
   try {
     await call(stack, 'POST', '/devices/import?mode=replace', o.sim.csv, 'text/csv');
+    if (o.warm) await warmUp(stack, o);
     const pids = stackPids(stack, o.redisPid);
     let peak = 0;
     const sampler = setInterval(() => {
@@ -168,7 +196,7 @@ export async function runFleetpush(o: FleetpushRunOptions): Promise<Measurement>
     const cpuSeconds = Object.values(cpuByProcess).reduce((a, b) => a + b, 0);
     const failures = NOT_OK.reduce((sum, state) => sum + (counts[state] ?? 0), 0);
     return {
-      tool: `fleetpush c${o.concurrency}`,
+      tool: `fleetpush c${o.concurrency}${o.warm ? ' warm' : ''}`,
       devices: o.devices,
       run: o.run,
       wallMs,

@@ -29,7 +29,15 @@ function runnersFor(args: PeersArgs, devices: number, run: number, redis: RedisC
   if (args.tools.includes('fleetpush')) {
     for (const concurrency of args.concurrency) {
       runners.push((sim) =>
-        runFleetpush({ ...redis, sim, devices, concurrency, workers: args.workers, run }),
+        runFleetpush({
+          ...redis,
+          sim,
+          devices,
+          concurrency,
+          workers: args.workers,
+          run,
+          warm: args.warm,
+        }),
       );
     }
   }
