@@ -189,6 +189,23 @@ describe('web UI forms in a real browser', () => {
       await presets.getByRole('button', { name: 'Save preset' }).click();
       await refused.getByText('exists already').waitFor({ timeout: UI_TIMEOUT });
 
+      // Run settings and a description given through the API: the UI does not edit them, and
+      // its update below must keep them.
+      const [created] = items as { id: string }[];
+      const put = await fetch(`${stack.url}/api/v1/presets/${created!.id}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          name: 'NTP pair',
+          os_model: 'cisco_ios',
+          description: 'the two lab NTP servers',
+          commands: ['ntp server 10.0.0.1', 'ntp server 10.0.0.2'],
+          verify_commands: ['show run | i ntp'],
+          settings: { strategy: { concurrency: 7 } },
+        }),
+      });
+      expect(put.status).toBe(200);
+
       await page.reload();
       await page.getByRole('link', { name: 'New job' }).click();
       const reloaded = page.getByRole('group', { name: 'Presets' });
@@ -216,7 +233,15 @@ describe('web UI forms in a real browser', () => {
         });
         return ((await res.json()) as { items: { commands: string[] }[] }).items;
       };
-      expect((await stored()).map((p) => p.commands)).toEqual([['ntp server 10.0.0.3']]);
+      expect(await stored()).toEqual([
+        expect.objectContaining({
+          commands: ['ntp server 10.0.0.3'],
+          description: 'the two lab NTP servers',
+          settings: expect.objectContaining({
+            strategy: expect.objectContaining({ concurrency: 7 }),
+          }),
+        }),
+      ]);
 
       // Delete asks first; "Keep it" keeps it, "Yes, delete it" deletes it through the API.
       await reloaded.getByRole('button', { name: 'Delete "NTP pair"…' }).click();

@@ -62,7 +62,7 @@ export function PresetBar({ commands, verify, onLoad }: PresetBarProps): React.J
   const update = (preset: Preset) =>
     change(async () => {
       const draft = { name: name.trim(), osModel: preset.osModel, commands, verify };
-      const saved = await api.updatePreset(preset.id, draft);
+      const saved = await api.updatePreset(preset, draft);
       setLoaded(saved);
       return `Updated "${saved.name}".`;
     });

@@ -181,9 +181,14 @@ export class FleetApi {
     return fromStoredPreset(await this.client.presets.create(toPresetInput(draft)));
   }
 
-  /** Overwrites a stored preset with a draft (409 when the new name is taken). */
-  async updatePreset(id: string, draft: PresetDraft): Promise<Preset> {
-    return fromStoredPreset(await this.client.presets.replace(id, toPresetInput(draft)));
+  /**
+   * Overwrites a stored preset's name and commands with a draft, keeping its description and
+   * run settings (409 when the new name is taken).
+   */
+  async updatePreset(preset: Preset, draft: PresetDraft): Promise<Preset> {
+    return fromStoredPreset(
+      await this.client.presets.replace(preset.id, toPresetInput(draft, preset.kept)),
+    );
   }
 
   /** Deletes a stored preset (404 when it is gone already). */

@@ -11,6 +11,8 @@ export interface Preset {
   readonly commands: string;
   /** Verify commands, one per line. */
   readonly verify: string;
+  /** What the bar does not edit, kept as stored so that an update does not drop it. */
+  readonly kept?: Pick<StoredPreset, 'description' | 'settings'>;
 }
 
 /** What the preset bar saves: a name, an OS model and the two command boxes. */
@@ -29,12 +31,20 @@ export function fromStoredPreset(p: StoredPreset): Preset {
     osModel: p.os_model,
     commands: p.commands.join('\n'),
     verify: p.verify_commands.join('\n'),
+    kept: {
+      settings: p.settings,
+      ...(p.description !== undefined ? { description: p.description } : {}),
+    },
   };
 }
 
-/** The body of `POST /presets` for a draft (the API validates the name and OS model). */
-export function toPresetInput(draft: PresetDraft): PresetInput {
+/**
+ * The body of `POST /presets` (or `PUT`) for a draft (the API validates the name and OS model);
+ * `kept` carries a stored preset's description and run settings through an update.
+ */
+export function toPresetInput(draft: PresetDraft, kept?: Preset['kept']): PresetInput {
   return {
+    ...kept,
     name: draft.name,
     os_model: draft.osModel,
     commands: linesOf(draft.commands),
