@@ -25,7 +25,8 @@ end
 local terminal = false
 for i = 2, #ARGV do if ARGV[i] == status then terminal = true end end
 if (not terminal) or redis.call('SISMEMBER', KEYS[n - 1], ARGV[1]) == 1 then return {'busy', status} end
-redis.call('DEL', unpack(KEYS, 1, n - 3))
+-- UNLINK: a large job's hashes are freed in the background, not while Redis blocks
+redis.call('UNLINK', unpack(KEYS, 1, n - 3))
 redis.call('ZREM', KEYS[n - 2], ARGV[1])
 redis.call('SREM', KEYS[n], ARGV[1])
 return {'deleted'}
