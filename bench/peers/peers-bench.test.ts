@@ -65,7 +65,9 @@ describe('peer benchmark plumbing', () => {
       tools: ['fleetpush', 'netmiko'],
       concurrency: [50, 200],
       workers: 1,
+      warm: false,
     });
+    expect(parsePeersArgs(['--warm']).warm).toBe(true);
     expect(() => parsePeersArgs(['--tools', 'salt'])).toThrow('--tools: unknown salt');
     expect(() => parsePeersArgs(['--devices', '0'])).toThrow('--devices must be positive integers');
   });

@@ -1,4 +1,5 @@
 import { startFleet, type SimFleet } from '@fleetpush/device-sim';
+import { redisKeys } from '@fleetpush/store';
 import { installLeakCheck, waitUntil, withRedis } from '@fleetpush/testing';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './__test-support__/browser';
@@ -61,7 +62,7 @@ async function counter(page: Page, name: string): Promise<number> {
 
 describe('web UI, end to end in a real browser', () => {
   it(
-    'imports a fleet, reviews and runs a job, pauses and resumes it live, and shows a diff',
+    'imports a fleet, reviews and runs a job, pauses and resumes it live, shows a diff, and deletes the job',
     () =>
       withRedis(async (ctx) => {
         const fleet = await startFleet({ devices: DEVICES });
@@ -125,6 +126,27 @@ describe('web UI, end to end in a real browser', () => {
             .waitFor();
           await panel.getByText('Side by side').click();
           await panel.getByTestId('diff-split').getByText('ntp server 10.9.9.9').waitFor();
+
+          // An admin deletes the finished job from its results page (once the workers have
+          // recorded its end), and lands on the history, where it is gone.
+          const jobId = decodeURIComponent(/#\/jobs\/([^/]+)/.exec(page.url())?.[1] ?? '');
+          await waitUntil(
+            async () => !(await ctx.redis.sismember(redisKeys(ctx.prefix).activeJobs, jobId)),
+            { timeoutMs: 30_000, description: 'the workers to record the end of the job' },
+          );
+          await page.evaluate((id) => {
+            location.hash = `#/jobs/${encodeURIComponent(id)}/detail`;
+          }, jobId);
+          await page.getByRole('button', { name: 'Delete job…' }).click({ timeout: UI_TIMEOUT });
+          await page
+            .getByRole('group', { name: 'Confirm job deletion' })
+            .getByRole('button', { name: 'Yes, delete the job' })
+            .click();
+          await page.waitForURL(/#\/history$/, { timeout: UI_TIMEOUT });
+          const gone = await fetch(`${stack.url}/api/v1/jobs/${jobId}`, {
+            headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+          });
+          expect(gone.status).toBe(404);
         } finally {
           await page.close();
           await stack.close();

@@ -196,6 +196,11 @@ export class FleetApi {
     await this.client.presets.delete(id);
   }
 
+  /** Deletes a finished job with its results, diffs and events (admin; 409 until it finished). */
+  async deleteJob(id: string): Promise<void> {
+    await this.client.jobs.delete(id);
+  }
+
   /** Newest jobs first. */
   jobs(offset = 0, limit = 200): Promise<Page<JobSummary>> {
     return this.client.jobs.list({ offset, limit });

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CommandOutputRecord } from '@fleetpush/contracts';
+import { DeleteJob } from '../components/delete-job';
 import { DiffView } from '../components/diff-view';
 import { ErrorBox } from '../components/error-box';
 import { StatusBadge } from '../components/status-badge';
@@ -71,6 +72,7 @@ export function JobDetailPage({
           >
             Export JSON
           </button>
+          <DeleteJob jobId={jobId} status={result.job.status} />
         </div>
       </div>
       <section className="card stack" aria-labelledby="groups-title">
