@@ -134,9 +134,7 @@ describe('web UI, end to end in a real browser', () => {
             async () => !(await ctx.redis.sismember(redisKeys(ctx.prefix).activeJobs, jobId)),
             { timeoutMs: 30_000, description: 'the workers to record the end of the job' },
           );
-          await page.evaluate((id) => {
-            location.hash = `#/jobs/${encodeURIComponent(id)}/detail`;
-          }, jobId);
+          await page.goto(`${stack.url}/#/jobs/${encodeURIComponent(jobId)}/detail`);
           await page.getByRole('button', { name: 'Delete job…' }).click({ timeout: UI_TIMEOUT });
           await page
             .getByRole('group', { name: 'Confirm job deletion' })
