@@ -98,7 +98,8 @@ export function createWorkerService(
   const bullConnection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   const subscriber = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   // BullMQ's Queue defines ~40 scripts on its connection, and ioredis copies them into every
-  // (auto-)pipeline: the queue gets a connection of its own, without auto-pipelining
+  // (auto-)pipeline: the queues (device tasks and webhooks) get a connection of their own,
+  // without auto-pipelining
   const queueConnection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   for (const connection of [redis, bullConnection, subscriber, queueConnection]) {
     connection.on('error', (error: Error) =>
@@ -140,7 +141,7 @@ export function createWorkerService(
     workerId: id,
     metrics: workerMetrics,
   });
-  const webhookQueue = new WebhookQueue(redis, config.prefix, {
+  const webhookQueue = new WebhookQueue(queueConnection, config.prefix, {
     backoffMs: options.webhooks?.backoffMs,
     onError: (error) => logger.warn({ err: error.message }, 'webhook queue error'),
   });
