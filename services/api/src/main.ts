@@ -35,7 +35,13 @@ async function main(): Promise<void> {
   redis.on('error', (error: unknown) => logger.warn({ err: error }, 'redis connection error'));
   await redis.connect();
   const keys = redisKeys(config.prefix);
-  const queue = new DeviceTaskQueue(redis, config.prefix, (error) =>
+  // BullMQ defines ~40 scripts on its connection and ioredis copies them into every pipeline and
+  // MULTI built on it (imports, job lists, submissions): the queue gets a connection of its own
+  const queueConnection = redis.duplicate();
+  queueConnection.on('error', (error: unknown) =>
+    logger.warn({ err: error }, 'redis connection error'),
+  );
+  const queue = new DeviceTaskQueue(queueConnection, config.prefix, (error) =>
     logger.warn({ err: error }, 'queue connection error'),
   );
   const app = createApi({
@@ -73,7 +79,8 @@ async function main(): Promise<void> {
     new Promise((resolve) => {
       server.close(() => resolve());
     });
-  installShutdown([closeServer, () => queue.close(), () => redis.quit().then(() => undefined)], {
+  const quit = (connection: Redis) => () => connection.quit().then(() => undefined);
+  installShutdown([closeServer, () => queue.close(), quit(queueConnection), quit(redis)], {
     onEvent: (event, detail) => logger.info({ event, err: detail }, 'shutdown'),
   });
   await new Promise<void>((resolve, reject) => {
