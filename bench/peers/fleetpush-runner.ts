@@ -96,31 +96,6 @@ function cpuOf(pids: readonly number[]): number {
   return pids.reduce((sum, pid) => sum + (cpuTimes(pid)?.own ?? 0), 0);
 }
 
-/**
- * A dry run over the whole fleet (connect, pre-check; never config mode, so the simulator's
- * ledgers stay empty), waited for: the service's code is warm and its host keys known after it.
- */
-async function warmUp(stack: Stack, o: FleetpushRunOptions): Promise<void> {
-  const submitted = await call(
-    stack,
-    'POST',
-    '/jobs',
-    JSON.stringify({
-      name: 'peers bench warm-up (dry run)',
-      commands: CHANGE_LINES,
-      targets: ['all'],
-      dry_run: true,
-      strategy: { concurrency: o.concurrency, stop_on_error: false },
-    }),
-    'application/json',
-  );
-  const jobId = (submitted.job as { id: string }).id;
-  await waitUntil(
-    async () => TERMINAL.has(String((await call(stack, 'GET', `/jobs/${jobId}`)).status)),
-    { timeoutMs: 600_000, intervalMs: POLL_MS, description: `warm-up job ${jobId} to end` },
-  );
-}
-
 /** A finished job as the bench reads it: device counts by state and when the engine ended it. */
 interface JobEnd {
   readonly counts: Record<string, number>;
@@ -128,37 +103,51 @@ interface JobEnd {
 }
 
 /**
- * Submits the change (canary = first device, then the rest at `concurrency`) and waits for its
- * end. The end is the job's own `finished_at` (the engine's clock, this machine's), so the poll
- * period does not add to the wall time.
+ * Submits a job over the whole fleet (canary = first device, then the rest at `concurrency`) and
+ * polls it to its end. The end is the job's own `finished_at` (the engine's clock, this
+ * machine's), so the poll period does not add to the wall time.
  */
-async function pushChange(stack: Stack, o: FleetpushRunOptions): Promise<JobEnd> {
-  const submitted = await call(
-    stack,
-    'POST',
-    '/jobs',
-    JSON.stringify({
-      name: `peers bench ${o.devices} devices c${o.concurrency}`,
-      commands: CHANGE_LINES,
-      verify_commands: [CHECK_COMMAND],
-      targets: ['all'],
-      save_config: true,
-      strategy: { concurrency: o.concurrency, stop_on_error: false },
-    }),
-    'application/json',
-  );
+async function runJob(
+  stack: Stack,
+  o: FleetpushRunOptions,
+  job: { readonly name: string } & Record<string, unknown>,
+): Promise<JobEnd> {
+  const body = {
+    ...job,
+    commands: CHANGE_LINES,
+    targets: ['all'],
+    strategy: { concurrency: o.concurrency, stop_on_error: false },
+  };
+  const submitted = await call(stack, 'POST', '/jobs', JSON.stringify(body), 'application/json');
   const jobId = (submitted.job as { id: string }).id;
   return waitUntil(
     async () => {
-      const job = await call(stack, 'GET', `/jobs/${jobId}`);
-      if (!TERMINAL.has(String(job.status))) return undefined;
+      const read = await call(stack, 'GET', `/jobs/${jobId}`);
+      if (!TERMINAL.has(String(read.status))) return undefined;
       return {
-        counts: job.counts as Record<string, number>,
-        finishedAtMs: Date.parse(String(job.finished_at)),
+        counts: read.counts as Record<string, number>,
+        finishedAtMs: Date.parse(String(read.finished_at)),
       };
     },
-    { timeoutMs: 3_600_000, intervalMs: POLL_MS, description: `job ${jobId} to end` },
+    { timeoutMs: 3_600_000, intervalMs: POLL_MS, description: `${job.name}: job ${jobId} to end` },
   );
+}
+
+/**
+ * A dry run over the whole fleet (connect, pre-check; never config mode, so the simulator's
+ * ledgers stay empty), waited for: the service's code is warm and its host keys known after it.
+ */
+async function warmUp(stack: Stack, o: FleetpushRunOptions): Promise<void> {
+  await runJob(stack, o, { name: 'peers bench warm-up (dry run)', dry_run: true });
+}
+
+/** The measured change: pre-check, 5 lines, save, post-check. */
+function pushChange(stack: Stack, o: FleetpushRunOptions): Promise<JobEnd> {
+  return runJob(stack, o, {
+    name: `peers bench ${o.devices} devices c${o.concurrency}`,
+    verify_commands: [CHECK_COMMAND],
+    save_config: true,
+  });
 }
 
 /**

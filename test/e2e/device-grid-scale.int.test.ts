@@ -1,6 +1,5 @@
 import { installLeakCheck, withRedis } from '@fleetpush/testing';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './__test-support__/browser';
+import { browserForSuite } from './__test-support__/browser';
 import { ADMIN_TOKEN, ensureWebBuilt, startWebStack } from './__test-support__/web-stack';
 
 /** The fleet size the monitor must stay usable at. */
@@ -9,14 +8,7 @@ const UI_TIMEOUT = 60_000;
 
 installLeakCheck();
 
-let browser: Browser;
-beforeAll(async () => {
-  ensureWebBuilt();
-  browser = await launchChromium();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const newPage = browserForSuite(ensureWebBuilt);
 
 function keyOf(i: number): string {
   return `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}:22`;
@@ -37,7 +29,7 @@ describe('the monitor with 10,000 devices', () => {
       withRedis(async (ctx) => {
         // No worker: the job is submitted and started, its devices stay pending or queued.
         const stack = await startWebStack(ctx, 0);
-        const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+        const page = await newPage({ viewport: { width: 1280, height: 800 } });
         try {
           const headers = { authorization: `Bearer ${ADMIN_TOKEN}` };
           const imported = await fetch(`${stack.url}/api/v1/devices/import`, {

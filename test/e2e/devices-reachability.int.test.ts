@@ -1,21 +1,13 @@
 import { startFleet } from '@fleetpush/device-sim';
 import { freePort, installLeakCheck, withRedis } from '@fleetpush/testing';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './__test-support__/browser';
+import { browserForSuite } from './__test-support__/browser';
 import { ADMIN_TOKEN, ensureWebBuilt, startWebStack } from './__test-support__/web-stack';
 
 const UI_TIMEOUT = 30_000;
 
 installLeakCheck();
 
-let browser: Browser;
-beforeAll(async () => {
-  ensureWebBuilt();
-  browser = await launchChromium();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const newPage = browserForSuite(ensureWebBuilt);
 
 async function importCsv(url: string, csv: string, query: string): Promise<void> {
   const res = await fetch(`${url}/api/v1/devices/import${query}`, {
@@ -37,7 +29,7 @@ describe('Devices page reachability', () => {
     try {
       await withRedis(async (ctx) => {
         const stack = await startWebStack(ctx, 0);
-        const page = await browser.newPage();
+        const page = await newPage();
         try {
           const [ok, refusing] = fleet.devices;
           const closedPort = await freePort();

@@ -1,6 +1,6 @@
 import { installLeakCheck, withRedis } from '@fleetpush/testing';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './__test-support__/browser';
+import type { Page } from 'playwright-core';
+import { browserForSuite } from './__test-support__/browser';
 import {
   ADMIN_TOKEN,
   ensureWebBuilt,
@@ -13,20 +13,13 @@ const HEADER = 'host,port,device_type,username,password,name,prod';
 
 installLeakCheck();
 
-let browser: Browser;
-beforeAll(async () => {
-  ensureWebBuilt();
-  browser = await launchChromium();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const newPage = browserForSuite(ensureWebBuilt);
 
 /** A page signed in to a stack without workers (nothing here needs a device to run). */
 async function withSignedInPage(fn: (page: Page, stack: WebStack) => Promise<void>): Promise<void> {
   await withRedis(async (ctx) => {
     const stack = await startWebStack(ctx, 0);
-    const page = await browser.newPage();
+    const page = await newPage();
     try {
       await page.goto(stack.url);
       await page.getByLabel('API token').fill(ADMIN_TOKEN);
@@ -49,7 +42,7 @@ describe('web UI forms in a real browser', () => {
   it('refuses a bad token at sign-in and keeps the user on the sign-in page', () =>
     withRedis(async (ctx) => {
       const stack = await startWebStack(ctx, 0);
-      const page = await browser.newPage();
+      const page = await newPage();
       try {
         await page.goto(stack.url);
         await page.getByLabel('API token').fill('not-a-token');

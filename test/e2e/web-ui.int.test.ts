@@ -1,8 +1,8 @@
 import { startFleet, type SimFleet } from '@fleetpush/device-sim';
 import { redisKeys } from '@fleetpush/store';
 import { installLeakCheck, waitUntil, withRedis } from '@fleetpush/testing';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './__test-support__/browser';
+import type { Page } from 'playwright-core';
+import { browserForSuite } from './__test-support__/browser';
 import { ADMIN_TOKEN, ensureWebBuilt, startWebStack } from './__test-support__/web-stack';
 
 /** Devices in the fleet: a canary and enough others that the fan-out can be paused midway. */
@@ -15,14 +15,7 @@ const NTP = 'ntp server {{ntp}}';
 
 installLeakCheck();
 
-let browser: Browser;
-beforeAll(async () => {
-  ensureWebBuilt();
-  browser = await launchChromium();
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const newPage = browserForSuite(ensureWebBuilt);
 
 async function signIn(page: Page, url: string): Promise<void> {
   await page.goto(url);
@@ -67,7 +60,7 @@ describe('web UI, end to end in a real browser', () => {
       withRedis(async (ctx) => {
         const fleet = await startFleet({ devices: DEVICES });
         const stack = await startWebStack(ctx);
-        const page = await browser.newPage();
+        const page = await newPage();
         try {
           await signIn(page, stack.url);
           await importFleet(page, fleet);

@@ -2,17 +2,9 @@ import { deviceViewSchema, devicePageSchema } from '@fleetpush/contracts';
 import { startFleet } from '@fleetpush/device-sim';
 import { freePort, installLeakCheck } from '@fleetpush/testing';
 import { csvOf, deviceRow, withApi, type ApiHarness } from './__fixtures__/api-harness';
+import { importCsv } from './__fixtures__/job-helpers';
 
 installLeakCheck();
-
-function importCsv(h: ApiHarness, csv: string, query = '') {
-  return h
-    .http()
-    .post(`/api/v1/devices/import${query}`)
-    .set('Authorization', h.auth('operator'))
-    .set('Content-Type', 'text/csv')
-    .send(csv);
-}
 
 /** The keys `GET /devices` lists under a query, parsed with the client's response schema. */
 async function listed(h: ApiHarness, query: string): Promise<string[]> {

@@ -1,21 +1,9 @@
 import { deviceViewSchema } from '@fleetpush/contracts';
 import { installLeakCheck } from '@fleetpush/testing';
-import { csvOf, deviceRow, withApi, type ApiHarness } from './__fixtures__/api-harness';
+import { csvOf, deviceRow, withApi } from './__fixtures__/api-harness';
+import { importCsv } from './__fixtures__/job-helpers';
 
 installLeakCheck();
-
-function importCsv(
-  h: ApiHarness,
-  csv: string,
-  query = '',
-): ReturnType<ReturnType<ApiHarness['http']>['post']> {
-  return h
-    .http()
-    .post(`/api/v1/devices/import${query}`)
-    .set('Authorization', h.auth('operator'))
-    .set('Content-Type', 'text/csv')
-    .send(csv);
-}
 
 describe('device routes', () => {
   it('imports a CSV and lists the devices without any secret', async () => {

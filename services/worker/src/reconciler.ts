@@ -48,6 +48,7 @@ export class Reconciler {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private lastSweepMs = -Infinity;
+  private readonly purger: JobPurger;
 
   constructor(
     private readonly redis: Redis,
@@ -58,7 +59,9 @@ export class Reconciler {
     private readonly workerId: string,
     private readonly logger: Logger,
     private readonly options: ReconcilerOptions = {},
-  ) {}
+  ) {
+    this.purger = new JobPurger(redis, keys);
+  }
 
   /** Starts the periodic pass. */
   start(): void {
@@ -91,7 +94,7 @@ export class Reconciler {
     const everyMs = this.options.retentionSweepMs ?? DEFAULT_RETENTION_SWEEP_MS;
     if (keepMs <= 0 || Date.now() - this.lastSweepMs < everyMs) return;
     this.lastSweepMs = Date.now();
-    const deleted = await new JobPurger(this.redis, this.keys).sweep(new Date(Date.now() - keepMs));
+    const deleted = await this.purger.sweep(new Date(Date.now() - keepMs));
     if (deleted.length > 0)
       this.logger.info(
         { jobs: deleted.length, retentionMs: keepMs },

@@ -5,14 +5,19 @@ import { csvOf, deviceRow, type ApiHarness } from './api-harness';
 /** Three plain (non-production) devices. */
 export const THREE = [deviceRow('10.0.0.1'), deviceRow('10.0.0.2'), deviceRow('10.0.0.3')];
 
-/** Imports rows (replace) as an operator; expects 200. */
-export async function importRows(h: ApiHarness, rows: Record<string, string>[]): Promise<void> {
-  const res = await h
+/** `POST /devices/import{query}` of a CSV as an operator (the JSON answer). */
+export function importCsv(h: ApiHarness, csv: string, query = '') {
+  return h
     .http()
-    .post('/api/v1/devices/import')
+    .post(`/api/v1/devices/import${query}`)
     .set('Authorization', h.auth('operator'))
     .set('Content-Type', 'text/csv')
-    .send(csvOf(rows));
+    .send(csv);
+}
+
+/** Imports rows (replace) as an operator; expects 200. */
+export async function importRows(h: ApiHarness, rows: Record<string, string>[]): Promise<void> {
+  const res = await importCsv(h, csvOf(rows));
   expect(res.status).toBe(200);
 }
 
