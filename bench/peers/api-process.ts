@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
+import { serviceArgs } from '@fleetpush/testing';
 import { baseEnv } from './base-env';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-/** The API service as a child process, from its TypeScript sources. */
+/** The API service as a child process, from its build (as the image runs it). */
 export interface ApiProcess {
   readonly child: ChildProcess;
   readonly exited: Promise<number | string>;
@@ -20,26 +21,21 @@ export interface SpawnApiOptions {
   readonly secretKey: Uint8Array;
 }
 
-/** Starts `services/api/src/main.ts` with `node --import tsx` (so a signal reaches it). */
+/** Starts `services/api/dist/main.js` (`npm run build` first; the bench brings it up to date). */
 export function spawnApi(options: SpawnApiOptions): ApiProcess {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(ROOT, 'services/api/src/main.ts')],
-    {
-      cwd: ROOT,
-      env: {
-        ...baseEnv(),
-        TSX_TSCONFIG_PATH: path.join(ROOT, 'tsconfig.check.json'),
-        FLEETPUSH_REDIS_URL: options.redisUrl,
-        FLEETPUSH_PREFIX: options.prefix,
-        FLEETPUSH_PORT: String(options.port),
-        FLEETPUSH_ADMIN_TOKEN: options.adminToken,
-        FLEETPUSH_SECRET_KEY: Buffer.from(options.secretKey).toString('hex'),
-        FLEETPUSH_LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, serviceArgs(ROOT, 'api', 'build'), {
+    cwd: ROOT,
+    env: {
+      ...baseEnv(),
+      FLEETPUSH_REDIS_URL: options.redisUrl,
+      FLEETPUSH_PREFIX: options.prefix,
+      FLEETPUSH_PORT: String(options.port),
+      FLEETPUSH_ADMIN_TOKEN: options.adminToken,
+      FLEETPUSH_SECRET_KEY: Buffer.from(options.secretKey).toString('hex'),
+      FLEETPUSH_LOG_LEVEL: 'warn',
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util';
 
-/** The tools the peer benchmark can run. */
-export const PEER_TOOLS = ['fleetpush', 'netmiko', 'ansible'] as const;
+/**
+ * The tools the peer benchmark can run. `ssh2-floor` is not a peer but a yardstick: the change's
+ * commands over bare ssh2 at each fleetpush window (bench/peers/ssh2-floor.ts).
+ */
+export const PEER_TOOLS = ['fleetpush', 'ssh2-floor', 'netmiko', 'ansible'] as const;
 /** One of {@link PEER_TOOLS}. */
 export type PeerTool = (typeof PEER_TOOLS)[number];
 

@@ -54,6 +54,7 @@ async function startStack(o: FleetpushRunOptions): Promise<Stack> {
       secretKey,
       // The job's window is the limit; the per-process cap only has to let it through.
       concurrency: Math.ceil(o.concurrency / o.workers) + 10,
+      entry: 'build',
     }),
   );
   const origin = `http://127.0.0.1:${port}`;

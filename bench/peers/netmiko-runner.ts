@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { type Measurement, PEER_PARALLELISM } from './change';
 import type { SimProcess } from './sim-process';
-import { runTool } from './tool-run';
+import { failureNote, lastJsonLine, runTool } from './tool-run';
 
 /** Debian's interpreter: `python3-netmiko` is importable there (the PATH's python3 may not be it). */
 export const DEBIAN_PYTHON = '/usr/bin/python3';
@@ -26,13 +26,7 @@ export async function runNetmiko(
     '--workers',
     String(PEER_PARALLELISM),
   ]);
-  const line = result.stdout.trim().split('\n').pop() ?? '';
-  let summary: NetmikoSummary | undefined;
-  try {
-    summary = JSON.parse(line) as NetmikoSummary;
-  } catch {
-    summary = undefined;
-  }
+  const summary = lastJsonLine<NetmikoSummary>(result.stdout);
   const failures = summary ? summary.failed : devices;
   return {
     tool: 'netmiko',
@@ -42,12 +36,6 @@ export async function runNetmiko(
     cpuSeconds: result.cpuSeconds,
     peakRssBytes: result.peakRssBytes,
     failures,
-    ...(failures > 0
-      ? {
-          note: summary
-            ? JSON.stringify(summary.errors)
-            : `exit ${result.exitCode}: ${result.stderr.slice(-300)}`,
-        }
-      : {}),
+    ...(failures > 0 ? { note: failureNote(summary?.errors, result) } : {}),
   };
 }

@@ -1,7 +1,7 @@
 import { parsePeersArgs } from './bench-args';
 import type { Measurement } from './change';
 import { parseStat } from './process-usage';
-import { median, ratioTable, summaryTable } from './results-table';
+import { floorTable, median, ratioTable, summaryTable } from './results-table';
 import { ansibleInventory } from './ansible-runner';
 
 function m(tool: string, run: number, wallMs: number, cpuSeconds: number): Measurement {
@@ -24,6 +24,21 @@ describe('peer benchmark figures', () => {
     expect(table).toContain(
       '| 100 | fleetpush c50 | netmiko | 20.0× | 30.0×, 10.0× | 5.0× | 6.0×, 4.0× |',
     );
+  });
+
+  it('sets fleetpush against the SSH floor of the same window, run by run, and not as a peer', () => {
+    const runs = [
+      m('fleetpush c200 warm', 1, 1000, 0.5),
+      m('fleetpush c200 warm', 2, 1200, 0.6),
+      m('ssh2 floor c200', 1, 800, 0.3),
+      m('ssh2 floor c200', 2, 1000, 0.3),
+      m('ssh2 floor c50', 1, 2000, 0.1),
+    ];
+    expect(floorTable(runs)).toContain(
+      '| 100 | fleetpush c200 warm | 3.00 | 5.50 | 2.50 | 2.00, 3.00 | 1.23× |',
+    );
+    expect(ratioTable(runs)).not.toContain('ssh2 floor');
+    expect(floorTable([m('fleetpush c50', 1, 1000, 0.5), m('netmiko', 1, 9000, 1)])).toBe('');
   });
 
   it('prints devices/s and CPU per device from the medians', () => {

@@ -10,7 +10,8 @@
  * CPU seconds and peak RSS of the tool's processes (from /proc, children included; fleetpush: api +
  * workers + Redis), failures; medians over the runs and the fleetpush/peer ratios per run.
  */
-import { startPrivateRedis } from '@fleetpush/testing';
+import * as path from 'node:path';
+import { ensureBuilt, startPrivateRedis } from '@fleetpush/testing';
 import { Redis } from 'ioredis';
 import { runAnsible } from './ansible-runner';
 import { parsePeersArgs, type PeersArgs } from './bench-args';
@@ -18,7 +19,8 @@ import { CHANGE_LINES, COMMAND_MS, type Measurement } from './change';
 import { ensurePeerPackages } from './debian-packages';
 import { runFleetpush } from './fleetpush-runner';
 import { runNetmiko } from './netmiko-runner';
-import { ratioTable, summaryTable } from './results-table';
+import { floorTable, ratioTable, summaryTable } from './results-table';
+import { runSsh2Floor } from './ssh2-floor-runner';
 import { devicesAppliedOnce, startSimProcess, type SimProcess } from './sim-process';
 
 type Runner = (sim: SimProcess) => Promise<Measurement>;
@@ -40,6 +42,10 @@ function runnersFor(args: PeersArgs, devices: number, run: number, redis: RedisC
         }),
       );
     }
+  }
+  if (args.tools.includes('ssh2-floor')) {
+    for (const concurrency of args.concurrency)
+      runners.push((sim) => runSsh2Floor(sim, devices, concurrency, run));
   }
   if (args.tools.includes('netmiko')) runners.push((sim) => runNetmiko(sim, devices, run));
   if (args.tools.includes('ansible') && args.ansibleDevices.includes(devices))
@@ -76,11 +82,13 @@ function describe(m: Measurement): string {
 async function main(): Promise<void> {
   const args = parsePeersArgs(process.argv.slice(2));
   ensurePeerPackages(args.tools);
+  ensureBuilt(path.resolve(__dirname, '..', '..'));
   // A private Redis: its CPU is fleetpush's alone (no other user of the machine's Redis counts).
   const server = await startPrivateRedis();
   const redis = new Redis(server.url, { maxRetriesPerRequest: null });
   const redisPid = Number(/process_id:(\d+)/.exec(await redis.info('server'))?.[1]);
-  const sizes = [...new Set([...args.devices, ...args.ansibleDevices])].sort((a, b) => a - b);
+  const ansible = args.tools.includes('ansible') ? args.ansibleDevices : [];
+  const sizes = [...new Set([...args.devices, ...ansible])].sort((a, b) => a - b);
   const measurements: Measurement[] = [];
   try {
     for (const devices of sizes) {
@@ -101,6 +109,8 @@ async function main(): Promise<void> {
   console.log(summaryTable(measurements));
   console.log('');
   console.log(ratioTable(measurements));
+  const floor = floorTable(measurements);
+  if (floor) console.log(`\n${floor}`);
 }
 
 main().then(

@@ -16,6 +16,13 @@ function groups(measurements: readonly Measurement[]): Map<string, Measurement[]
   return out;
 }
 
+/** The prefix of the SSH floor's tool names (`ssh2 floor c200`): a yardstick, not a peer. */
+const FLOOR = 'ssh2 floor';
+
+function isPeer(tool: string): boolean {
+  return !tool.startsWith('fleetpush') && !tool.startsWith(FLOOR);
+}
+
 function row(cells: readonly (string | number)[]): string {
   return `| ${cells.join(' | ')} |`;
 }
@@ -81,7 +88,8 @@ export function ratioTable(measurements: readonly Measurement[]): string {
   for (const fp of byKey.values()) {
     if (!fp[0]!.tool.startsWith('fleetpush')) continue;
     for (const peer of byKey.values()) {
-      if (peer[0]!.tool.startsWith('fleetpush') || peer[0]!.devices !== fp[0]!.devices) continue;
+      const other = peer[0]!;
+      if (!isPeer(other.tool) || other.devices !== fp[0]!.devices) continue;
       const pairs = fp.flatMap((f) => {
         const p = peer.find((x) => x.run === f.run);
         return p ? [{ speed: p.wallMs / f.wallMs, cpu: p.cpuSeconds / f.cpuSeconds }] : [];
@@ -102,4 +110,60 @@ export function ratioTable(measurements: readonly Measurement[]): string {
     }
   }
   return lines.join('\n');
+}
+
+/** The window of a tool name (`fleetpush c200 warm` → `c200`). */
+function windowOf(tool: string): string | undefined {
+  return /\bc\d+\b/.exec(tool)?.[0];
+}
+
+function perDevice(m: Measurement): number {
+  return (m.cpuSeconds * 1000) / m.devices;
+}
+
+/**
+ * fleetpush against the SSH floor at the same N and window, run by run: CPU per device of each,
+ * fleetpush's CPU beyond the floor (the engine's own: queue, Redis, results, events, API), and the
+ * wall-time ratio. Empty when the floor was not run.
+ */
+export function floorTable(measurements: readonly Measurement[]): string {
+  const byKey = groups(measurements);
+  const lines: string[] = [];
+  for (const fp of byKey.values()) {
+    if (!fp[0]!.tool.startsWith('fleetpush')) continue;
+    const floor = [...byKey.values()].find(
+      (f) => f[0]!.tool === `${FLOOR} ${windowOf(fp[0]!.tool)}` && f[0]!.devices === fp[0]!.devices,
+    );
+    const pairs = fp.flatMap((f) => {
+      const b = floor?.find((x) => x.run === f.run);
+      return b ? [{ fp: perDevice(f), floor: perDevice(b), wall: f.wallMs / b.wallMs }] : [];
+    });
+    if (pairs.length === 0) continue;
+    const beyond = pairs.map((p) => p.fp - p.floor);
+    lines.push(
+      row([
+        fp[0]!.devices,
+        fp[0]!.tool,
+        median(pairs.map((p) => p.floor)).toFixed(2),
+        median(pairs.map((p) => p.fp)).toFixed(2),
+        median(beyond).toFixed(2),
+        beyond.map((x) => x.toFixed(2)).join(', '),
+        `${median(pairs.map((p) => p.wall)).toFixed(2)}×`,
+      ]),
+    );
+  }
+  if (lines.length === 0) return '';
+  return [
+    row([
+      'N',
+      'fleetpush',
+      'SSH floor CPU ms/device',
+      'fleetpush CPU ms/device',
+      'beyond the floor (median)',
+      'per run',
+      'wall fleetpush ÷ floor',
+    ]),
+    row(['---:', '---', '---:', '---:', '---:', '---', '---:']),
+    ...lines,
+  ].join('\n');
 }

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { waitUntil } from '@fleetpush/testing';
+import { serviceArgs, waitUntil } from '@fleetpush/testing';
 import { baseEnv } from './base-env';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -27,23 +27,21 @@ export interface SimProcessOptions {
   readonly extraArgs?: readonly string[];
 }
 
-/** Starts `device-sim` (cisco_ios) from its sources and waits until it printed its endpoints. */
+/** Starts `device-sim` (cisco_ios) from its build and waits until it printed its endpoints. */
 export async function startSimProcess(options: SimProcessOptions): Promise<SimProcess> {
   const dir = mkdtempSync(path.join(tmpdir(), 'fleetpush-peers-'));
   const csvPath = path.join(dir, 'inventory.csv');
   const child = spawn(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      path.join(ROOT, 'services/device-sim/src/main.ts'),
+      ...serviceArgs(ROOT, 'device-sim', 'build'),
       ...['--devices', String(options.devices), '--platforms', 'cisco_ios'],
       ...['--fault-latency-ms', String(options.commandMs), '--csv', csvPath, '--control-port', '0'],
       ...(options.extraArgs ?? []),
     ],
     {
       cwd: ROOT,
-      env: { ...baseEnv(), TSX_TSCONFIG_PATH: path.join(ROOT, 'tsconfig.check.json') },
+      env: baseEnv(),
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

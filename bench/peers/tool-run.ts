@@ -79,3 +79,20 @@ export async function runTool(
   const cpuSeconds = shellCpu + tracker.orphanCpuSeconds(child.pid ?? -1);
   return { exitCode, stdout, stderr, wallMs, cpuSeconds, peakRssBytes: tracker.peakRssBytes() };
 }
+
+/** The last line of a tool's standard output as JSON (its summary), or undefined. */
+export function lastJsonLine<T>(stdout: string): T | undefined {
+  try {
+    return JSON.parse(stdout.trim().split('\n').pop() ?? '') as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What to print about a failed run: the tool's error counts, or how it exited. */
+export function failureNote(
+  errors: Readonly<Record<string, number>> | undefined,
+  result: ToolRun,
+): string {
+  return errors ? JSON.stringify(errors) : `exit ${result.exitCode}: ${result.stderr.slice(-300)}`;
+}

@@ -10,9 +10,10 @@
  * change twice, from the simulator's mutation ledgers) and the figures printed, with worker and
  * Redis memory sampled every `sample-s` seconds and whether it stayed flat after the first minute.
  */
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { WorkerRegistry } from '@fleetpush/store';
-import { startPrivateRedis, waitUntil } from '@fleetpush/testing';
+import { ensureBuilt, startPrivateRedis, waitUntil } from '@fleetpush/testing';
 import { Redis } from 'ioredis';
 import { EngineHarness } from '../../services/worker/src/__fixtures__/engine-harness';
 import {
@@ -124,6 +125,7 @@ async function startWorkers(
       prefix: h.prefix,
       secretKey: h.secretKey,
       concurrency: Math.ceil(o.concurrency / o.workers) + 10,
+      entry: 'build',
     }),
   );
 }
@@ -288,6 +290,7 @@ async function soak(h: EngineHarness, o: SoakOptions, sampler: Sampler): Promise
 
 async function main(): Promise<void> {
   const o = options();
+  ensureBuilt(path.resolve(__dirname, '..', '..'));
   const server = await startPrivateRedis();
   const redis = new Redis(server.url, { maxRetriesPerRequest: null });
   const redisPid = Number(/process_id:(\d+)/.exec(await redis.info('server'))?.[1]);

@@ -11,3 +11,4 @@ export * from './private-redis';
 export * from './metric-value';
 export * from './leak-search';
 export * from './probe-client';
+export * from './service-entry';

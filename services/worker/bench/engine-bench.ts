@@ -9,8 +9,9 @@
  *   (coordinator, queue, journal, events); then control latency (pause/resume round trips while
  *   a job runs, checking that no device starts after a pause returns).
  */
+import * as path from 'node:path';
 import { redisConfigSchema, loadConfig } from '@fleetpush/config';
-import { deleteKeysWithPrefix, waitUntil } from '@fleetpush/testing';
+import { deleteKeysWithPrefix, ensureBuilt, waitUntil } from '@fleetpush/testing';
 import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { EngineHarness, testLogger } from '../src/__fixtures__/engine-harness';
@@ -88,6 +89,7 @@ async function runJob(
 }
 
 async function sshMode(redis: Redis, url: string, prefix: string): Promise<void> {
+  ensureBuilt(path.resolve(__dirname, '..', '..', '..'));
   const h = await EngineHarness.start(redis, url, prefix, {
     devices: DEVICES,
     platforms: ['cisco_ios'],
@@ -99,6 +101,7 @@ async function sshMode(redis: Redis, url: string, prefix: string): Promise<void>
       prefix,
       secretKey: h.secretKey,
       concurrency: Math.ceil(CONCURRENCY / WORKERS) + 10,
+      entry: 'build',
     }),
   );
   try {

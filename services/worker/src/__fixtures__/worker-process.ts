@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
+import { serviceArgs, type ServiceEntry } from '@fleetpush/testing';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
@@ -25,9 +26,11 @@ export interface SpawnWorkerOptions {
   readonly httpPort?: number;
   /** How long its first SIGTERM may drain before it forces (FLEETPUSH_DRAIN_TIMEOUT_MS). */
   readonly drainTimeoutMs?: number;
+  /** Sources under tsx (default: tests need no build) or the build (benchmarks: what ships). */
+  readonly entry?: ServiceEntry;
 }
 
-/** Starts `services/worker/src/main.ts` under tsx with the given configuration. */
+/** Starts the worker (from its sources under tsx, or its build) with the given configuration. */
 export function spawnWorker(options: SpawnWorkerOptions): WorkerProcess {
   // `node --import tsx`, not the tsx CLI: the CLI runs the program in a second process, so a
   // SIGKILL would kill only the wrapper and leave the worker running.
@@ -36,9 +39,7 @@ export function spawnWorker(options: SpawnWorkerOptions): WorkerProcess {
     [
       // profiling a benchmark: BENCH_WORKER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'
       ...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-      '--import',
-      'tsx',
-      path.join(ROOT, 'services/worker/src/main.ts'),
+      ...serviceArgs(ROOT, 'worker', options.entry ?? 'source'),
     ],
     {
       cwd: ROOT,

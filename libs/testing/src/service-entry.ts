@@ -1,0 +1,35 @@
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+
+/**
+ * How a test or benchmark starts a service: from its TypeScript sources under tsx (no build
+ * needed: tests) or from its compiled build, `services/<name>/dist/main.js`, which is what the
+ * image runs (benchmarks measure that).
+ */
+export type ServiceEntry = 'source' | 'build';
+
+/** The services that run as their own process. */
+export type ServiceName = 'api' | 'worker' | 'gateway' | 'device-sim';
+
+/** Node's arguments that start `service` from `entry`, in the repository at `root`. */
+export function serviceArgs(root: string, service: ServiceName, entry: ServiceEntry): string[] {
+  return entry === 'build'
+    ? [path.join(root, 'services', service, 'dist', 'main.js')]
+    : ['--import', 'tsx', path.join(root, 'services', service, 'src', 'main.ts')];
+}
+
+/**
+ * Brings the compiled build up to date (`tsc -b`: incremental, under a second when nothing
+ * changed), so a benchmark never measures stale code. Says so on stderr.
+ */
+export function ensureBuilt(root: string): void {
+  process.stderr.write('bench: bringing the build up to date (tsc -b)\n');
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
+}
