@@ -16,22 +16,20 @@ import { connect as tcpConnect } from 'node:net';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { Client, type ClientChannel } from 'ssh2';
-import { algorithmsFor } from '../../libs/ssh/src/algorithms';
+import { algorithmsFor, profileFor, SHELL_PTY } from '@fleetpush/ssh';
 import { CHANGE_LINES, CHECK_COMMAND } from './change';
 
-/** The worker's PTY (libs/ssh/src/ssh-connection.ts). */
-const PTY = { term: 'vt100', cols: 511, rows: 10_000, width: 0, height: 0 } as const;
+const IOS = profileFor('cisco_ios');
 /** A Cisco prompt at the end of what the device sent: `R1#`, `R1(config)#`, `R1>`. */
 const PROMPT_AT_END = /[\w.\-/:()]+[#>] ?$/;
-/** What the worker sends to a `cisco_ios` device for the change, in order. */
+/** What the worker sends to a `cisco_ios` device for the change, in order (from its profile). */
 const COMMANDS = [
-  'terminal length 0',
-  'terminal width 511',
+  ...IOS.pagingCommands,
   CHECK_COMMAND,
-  'configure terminal',
+  IOS.config!.enter,
   ...CHANGE_LINES,
-  'end',
-  'write memory',
+  IOS.config!.exit,
+  IOS.save!.command,
   CHECK_COMMAND,
 ];
 const STEP_TIMEOUT_MS = 30_000;
@@ -98,7 +96,7 @@ function connected(device: Device): Promise<Client> {
 
 function shellOf(client: Client): Promise<ClientChannel> {
   return new Promise((resolve, reject) =>
-    client.shell(PTY, (error, stream) => (error ? reject(error) : resolve(stream))),
+    client.shell(SHELL_PTY, (error, stream) => (error ? reject(error) : resolve(stream))),
   );
 }
 

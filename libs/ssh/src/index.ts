@@ -25,6 +25,7 @@ export {
 } from './host-key';
 export type { HostKeyStore, HostKeyCheck, HostKeyVerdict } from './host-key';
 export { MODERN_ALGORITHMS, LEGACY_ALGORITHMS, algorithmsFor } from './algorithms';
+export { SHELL_PTY } from './ssh-connection';
 export { PROFILES, profileFor } from './profiles/profile-registry';
 export { CliMode } from './profiles/platform-profile';
 export type {

@@ -17,7 +17,7 @@ import { classifyTransportError } from './transport-errors';
 import { type SessionTarget } from './session-target';
 
 /** PTY geometry: wide enough that devices never wrap a config line, tall enough not to page. */
-const PTY = { term: 'vt100', cols: 511, rows: 10_000, width: 0, height: 0 } as const;
+export const SHELL_PTY = { term: 'vt100', cols: 511, rows: 10_000, width: 0, height: 0 } as const;
 
 /** Unanswered keepalives before ssh2 declares the peer dead. */
 const KEEPALIVE_COUNT_MAX = 3;
@@ -177,7 +177,7 @@ export class SshConnection {
 
   private openShell(): Promise<ClientChannel> {
     return new Promise((resolve, reject) => {
-      this.client.shell(PTY, (error, stream) => {
+      this.client.shell(SHELL_PTY, (error, stream) => {
         if (error) reject(this.classify(error));
         else resolve(stream);
       });
