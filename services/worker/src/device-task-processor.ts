@@ -80,6 +80,7 @@ export class DeviceTaskProcessor {
     });
     let leaseHeld = true;
     let keeper: LeaseKeeper | undefined;
+    const logs = new LogBatcher(this.deps.events, ctx.jobId, ctx.task.key);
     const releaseLease = async (): Promise<void> => {
       leaseHeld = false;
       keeper?.stop();
@@ -91,8 +92,8 @@ export class DeviceTaskProcessor {
       });
       if (!begun) return;
       const startedAt = new Date();
-      const outcome = await this.attempt(ctx, dispatch, begun, owner, signal);
-      const next = await this.settle(ctx, dispatch, begun.attempt, outcome, startedAt);
+      const outcome = await this.attempt(ctx, dispatch, begun, owner, signal, logs);
+      const next = await this.settle(ctx, dispatch, begun.attempt, outcome, startedAt, logs);
       // the device is settled: its lease and the next devices' enqueue share one round trip
       await Promise.all([releaseLease(), this.enqueue(ctx.jobId, next)]);
     } catch (error) {
@@ -100,6 +101,8 @@ export class DeviceTaskProcessor {
       if (error instanceof ShutdownError) log.warn('worker shutting down; device left to recovery');
       throw error;
     } finally {
+      // lines a journal step or the completion did not carry (a retry, a stale delivery)
+      await logs.close();
       if (leaseHeld) await releaseLease();
     }
   }
@@ -161,11 +164,11 @@ export class DeviceTaskProcessor {
     begun: Begun,
     owner: string,
     signal: AbortSignal,
+    logs: LogBatcher,
   ): Promise<PipelineOutcome> {
     const job = this.deps.control.acquire(ctx.jobId);
     const deadline = AbortSignal.timeout(ctx.options.timeouts.device_ms);
     const sessionSignal = AbortSignal.any([signal, job.signal, deadline]);
-    const logs = new LogBatcher(this.deps.events, ctx.jobId, ctx.task.key);
     const pipeline = new DevicePipeline({
       task: ctx.task,
       options: ctx.options,
@@ -176,7 +179,8 @@ export class DeviceTaskProcessor {
           logs.push(line),
         ),
       journal: async (state) => {
-        const reply = await this.deps.coordinator.journal(ctx.jobId, dispatch, state);
+        const lines = await logs.drain();
+        const reply = await this.deps.coordinator.journal(ctx.jobId, dispatch, state, lines);
         if (reply.kind !== 'ok') throw new StaleDeliveryError(`journal ${state}: ${reply.kind}`);
         if (reply.control === 'terminating') this.deps.control.terminate(ctx.jobId);
         if (job.signal.aborted) throw new Error('terminated');
@@ -201,8 +205,7 @@ export class DeviceTaskProcessor {
       return outcome;
     } finally {
       job.release();
-      // independent writes issued together share one round trip (auto-pipelining)
-      await Promise.all([logs.close(), this.deps.sessions.release(owner).catch(() => undefined)]);
+      await this.deps.sessions.release(owner).catch(() => undefined);
     }
   }
 
@@ -213,11 +216,12 @@ export class DeviceTaskProcessor {
     attempt: number,
     outcome: PipelineOutcome,
     startedAt: Date,
+    logs: LogBatcher,
   ): Promise<readonly Dispatch[]> {
     if (
       outcome.outcome === 'failed' &&
       outcome.code !== 'aborted' &&
-      (await this.retried(ctx, dispatch, attempt, outcome))
+      (await this.retried(ctx, dispatch, attempt, outcome, logs))
     )
       return [];
     const state = outcome.code === 'aborted' ? 'aborted' : outcome.outcome;
@@ -249,6 +253,7 @@ export class DeviceTaskProcessor {
       state,
       result,
       stripUndefined(event),
+      await logs.drain(),
     );
     if (reply.kind !== 'ok') return [];
     this.deps.metrics?.deviceFinished(state, outcome.code, durationMs / 1_000);
@@ -260,6 +265,7 @@ export class DeviceTaskProcessor {
     dispatch: Dispatch,
     attempt: number,
     outcome: PipelineOutcome,
+    logs: LogBatcher,
   ): Promise<boolean> {
     const policy = policyOf(ctx.options);
     const failure = {
@@ -270,6 +276,8 @@ export class DeviceTaskProcessor {
     };
     if (!shouldRetry(policy, failure)) return false;
     const delayMs = retryDelayMs(policy, attempt, this.deps.random ?? Math.random);
+    // the failed attempt's last lines come before the retry's status event
+    await logs.close();
     const reply = await this.deps.coordinator.retry(
       ctx.jobId,
       dispatch,

@@ -1,3 +1,4 @@
+import type { NewFleetEvent } from '@fleetpush/contracts';
 import type { EventLog } from '@fleetpush/store';
 
 /** Options of {@link LogBatcher}. */
@@ -10,7 +11,9 @@ export interface LogBatcherOptions {
 
 /**
  * Collects a device session's (already redacted) output lines into batched `log` events: one
- * event per line would flood the job's stream and Redis (DESIGN §4 "Events").
+ * event per line would flood the job's stream and Redis (DESIGN §4 "Events"). A batch goes out
+ * on its own when full or after the interval, or rides along with the device's next journal
+ * step (see {@link LogBatcher.drain}): a short session then costs no append of its own.
  */
 export class LogBatcher {
   private lines: string[] = [];
@@ -33,21 +36,30 @@ export class LogBatcher {
 
   /** Appends what is collected (appends stay in order). */
   flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    if (this.lines.length === 0) return;
-    const lines = this.lines;
-    this.lines = [];
-    const event = {
-      type: 'log' as const,
-      jobId: this.jobId,
-      deviceKey: this.deviceKey,
-      level: 'info' as const,
-      lines,
-    };
+    const event = this.take();
+    if (!event) return;
     this.pending = this.pending
       .then(() => this.events.append(this.jobId, [event]).then(() => undefined))
       .catch(() => undefined);
+  }
+
+  /**
+   * Hands over what is collected instead of appending it, for the caller to append in its own
+   * step; waits first for the batches already on their way, so lines stay in order.
+   */
+  async drain(): Promise<NewFleetEvent[]> {
+    await this.pending;
+    const event = this.take();
+    return event ? [event] : [];
+  }
+
+  private take(): NewFleetEvent | undefined {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.lines.length === 0) return undefined;
+    const lines = this.lines;
+    this.lines = [];
+    return { type: 'log', jobId: this.jobId, deviceKey: this.deviceKey, level: 'info', lines };
   }
 
   /** Flushes and waits until every batch is appended. */

@@ -34,6 +34,10 @@ local function append(body)
   published[#published + 1] = full
 end
 local function emit(ev) append(cjson.encode(ev)) end
+-- events the caller hands in (its device's log lines so far) from ARGV[from] on, before the step's own
+local function appendFrom(from)
+  for i = from, #ARGV do append(ARGV[i]) end
+end
 local function flush()
   if #published > 0 then redis.call('PUBLISH', CHANNEL, '[' .. table.concat(published, ',') .. ']') end
 end

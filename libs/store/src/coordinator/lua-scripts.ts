@@ -104,16 +104,24 @@ return go(now)
 
 /**
  * journal: records a device's next pipeline phase before the worker performs it.
- * ARGV[A]: index, ARGV[A+1]: generation, ARGV[A+2]: new state.
+ * ARGV[A]: index, ARGV[A+1]: generation, ARGV[A+2]: new state, ARGV[A+3..]: events to append
+ * first, whatever the reply (the session's log lines so far: they happened).
  * Returns {'ok', control} or {'stale'} (another delivery owns the device, or it is finished)
  * or {'invalid', state}.
  */
 export const JOURNAL_LUA = script(`
 local idx, gen, to = ARGV[A], tonumber(ARGV[A + 1]), ARGV[A + 2]
+appendFrom(A + 3)
 local state = redis.call('HGET', K_DSTATE, idx)
-if (not state) or TERMINAL_DEVICE[state] or gen ~= generation(idx) then return {'stale'} end
+if (not state) or TERMINAL_DEVICE[state] or gen ~= generation(idx) then
+  flush()
+  return {'stale'}
+end
 local NEXT = {connecting='pre_check', pre_check='applying', applying='post_check'}
-if NEXT[state] ~= to then return {'invalid', state} end
+if NEXT[state] ~= to then
+  flush()
+  return {'invalid', state}
+end
 redis.call('HSET', K_DSTATE, idx, to)
 emit({type='device:status', deviceKey=deviceKey(idx), state=to, attempt=attempts(idx)})
 flush()
@@ -123,14 +131,22 @@ return {'ok', redis.call('HGET', K_RUN, 'control')}
 /**
  * complete: ends a device exactly once and lets the run move on.
  * ARGV[A]: index, ARGV[A+1]: generation, ARGV[A+2]: outcome (succeeded|failed|aborted),
- * ARGV[A+3]: result JSON (stored), ARGV[A+4]: device:result event body (JSON, no envelope).
+ * ARGV[A+3]: result JSON (stored), ARGV[A+4]: device:result event body (JSON, no envelope),
+ * ARGV[A+5..]: events to append first, whatever the reply (the session's last log lines).
  * Returns {'duplicate'}, {'stale'} or {'ok', status-or-'', idx, gen, …} (devices to dispatch).
  */
 export const COMPLETE_LUA = script(`
 local idx, gen, outcome = ARGV[A], tonumber(ARGV[A + 1]), ARGV[A + 2]
+appendFrom(A + 5)
 local state = redis.call('HGET', K_DSTATE, idx)
-if (not state) or TERMINAL_DEVICE[state] then return {'duplicate'} end
-if gen ~= generation(idx) then return {'stale'} end
+if (not state) or TERMINAL_DEVICE[state] then
+  flush()
+  return {'duplicate'}
+end
+if gen ~= generation(idx) then
+  flush()
+  return {'stale'}
+end
 redis.call('HSET', K_DSTATE, idx, outcome)
 redis.call('HSET', K_RESULTS, idx, ARGV[A + 3])
 redis.call('ZREM', K_DISPATCHED, idx)

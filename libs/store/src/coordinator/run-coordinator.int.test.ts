@@ -270,6 +270,53 @@ describe('RunCoordinator', () => {
     });
   });
 
+  it('appends the log lines handed to journal and complete before their own events, even when stale', async () => {
+    await withRedis(async (ctx) => {
+      const { job, coordinator, events } = await setup(ctx, { devices: 2, concurrency: 1 });
+      const deviceKey = job.devices[0]!.key;
+      const log = (line: string) => ({
+        type: 'log' as const,
+        jobId: job.id,
+        deviceKey,
+        level: 'info' as const,
+        lines: [line],
+      });
+      const [canary] = (await coordinator.start(job.id, 'op'))!;
+      await coordinator.begin(job.id, canary!);
+      await coordinator.journal(job.id, canary!, 'pre_check', [log('R1#terminal length 0')]);
+      const stale = { ...canary!, generation: canary!.generation + 1 };
+      expect((await coordinator.journal(job.id, stale, 'applying', [log('late')])).kind).toBe(
+        'stale',
+      );
+      await coordinator.complete(
+        job.id,
+        canary!,
+        'succeeded',
+        {},
+        { deviceKey, state: 'succeeded', attempts: 1 },
+        [log('R1#show running-config')],
+      );
+      const page = await events.read(job.id, 0, 100);
+      const ofDevice = page.events
+        .filter((e) => 'deviceKey' in e && e.deviceKey === deviceKey)
+        .map((e) =>
+          e.type === 'log' ? e.lines[0] : e.type === 'device:status' ? e.state : e.type,
+        );
+      expect(ofDevice).toEqual([
+        'queued',
+        'connecting',
+        'R1#terminal length 0',
+        'pre_check',
+        'late',
+        'R1#show running-config',
+        'device:result',
+        'job:canary',
+      ]);
+      expect(page.events.map((e) => e.seq)).toEqual(page.events.map((_, i) => i + 1));
+      expect(page.events.every((e) => e.jobId === job.id)).toBe(true);
+    });
+  });
+
   it('keeps device starts at least stagger_ms apart on the Redis clock', async () => {
     await withRedis(async (ctx) => {
       const { job, coordinator, reader } = await setup(ctx, {

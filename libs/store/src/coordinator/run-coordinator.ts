@@ -1,4 +1,4 @@
-import type { ControlAction } from '@fleetpush/contracts';
+import type { ControlAction, NewFleetEvent } from '@fleetpush/contracts';
 import type { DeviceOutcome, DeviceState } from '@fleetpush/domain';
 import type { Redis } from 'ioredis';
 import type { RedisKeys } from '../redis-keys';
@@ -113,23 +113,40 @@ export class RunCoordinator {
     );
   }
 
-  /** Journals the device's next pipeline phase before the worker performs it. */
-  async journal(jobId: string, dispatch: Dispatch, state: DeviceState): Promise<JournalReply> {
+  /**
+   * Journals the device's next pipeline phase before the worker performs it. `before` (the
+   * session's log lines so far) is appended first in the same step, whatever the reply.
+   */
+  async journal(
+    jobId: string,
+    dispatch: Dispatch,
+    state: DeviceState,
+    before: readonly NewFleetEvent[] = [],
+  ): Promise<JournalReply> {
     const [kind, rest] = replyKind(
-      await this.run(SCRIPTS.journal, jobId, [dispatch.deviceIndex, dispatch.generation, state]),
+      await this.run(SCRIPTS.journal, jobId, [
+        dispatch.deviceIndex,
+        dispatch.generation,
+        state,
+        ...bodiesOf(before),
+      ]),
     );
     if (kind === 'ok') return { kind, control: rest[0] ?? '' };
     if (kind === 'invalid') return { kind, state: rest[0] ?? '' };
     return { kind: 'stale' };
   }
 
-  /** Ends a device exactly once; returns the devices the run dispatches next. */
+  /**
+   * Ends a device exactly once; returns the devices the run dispatches next. `before` (the
+   * session's last log lines) is appended first in the same step, whatever the reply.
+   */
   async complete(
     jobId: string,
     dispatch: Dispatch,
     outcome: Exclude<DeviceOutcome, 'skipped'>,
     result: unknown,
     resultEvent: Record<string, unknown>,
+    before: readonly NewFleetEvent[] = [],
   ): Promise<CompleteReply> {
     const reply = await this.run(SCRIPTS.complete, jobId, [
       dispatch.deviceIndex,
@@ -137,6 +154,7 @@ export class RunCoordinator {
       outcome,
       JSON.stringify(result),
       JSON.stringify({ type: 'device:result', ...resultEvent }),
+      ...bodiesOf(before),
     ]);
     const [kind] = replyKind(reply);
     if (kind === 'duplicate' || kind === 'stale') return { kind };
@@ -181,4 +199,9 @@ export class RunCoordinator {
   async tick(jobId: string): Promise<StepReply> {
     return parseStep(await this.run(SCRIPTS.tick, jobId, []));
   }
+}
+
+/** Event bodies for a script's `append`, which adds `seq`, `jobId` and `at` itself. */
+function bodiesOf(events: readonly NewFleetEvent[]): string[] {
+  return events.map(({ jobId: _jobId, ...body }) => JSON.stringify(body));
 }
