@@ -84,6 +84,11 @@ export interface JobKeys {
   readonly deviceTasks: string;
   /** Hash: device index → when its latest attempt started (µs, Redis clock). */
   readonly deviceStarted: string;
+  /**
+   * Hash: device state → how many devices are in it (kept by every state change, so a job's
+   * counts are read without reading every device's state).
+   */
+  readonly deviceCounts: string;
   readonly ordered: readonly string[];
 }
 
@@ -153,6 +158,7 @@ function jobKeys(base: string): JobKeys {
     deviceKeys: `${base}:dkeys`,
     deviceTasks: `${base}:dtasks`,
     deviceStarted: `${base}:dstarted`,
+    deviceCounts: `${base}:dcounts`,
   };
   return { ...keys, ordered: Object.values(keys) };
 }

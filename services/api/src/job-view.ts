@@ -32,18 +32,6 @@ export function toJobView(record: JobRecord): JobView {
   };
 }
 
-/** Devices by state (`pending`, `succeeded`, …) of one job. */
-export async function stateCounts(
-  reader: JobReader,
-  jobId: string,
-): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const state of (await reader.deviceStates(jobId)).values()) {
-    counts[state] = (counts[state] ?? 0) + 1;
-  }
-  return counts;
-}
-
 /**
  * A job with its submission (no secret can be in it: credentials live in the inventory), its
  * run's control state and phase, and its devices counted by state.
@@ -60,6 +48,6 @@ export async function jobDetail(reader: JobReader, record: JobRecord): Promise<o
       failures: Number(run.failures ?? 0),
       total: Number(run.total ?? 0),
     },
-    counts: await stateCounts(reader, id),
+    counts: await reader.stateCounts(id),
   };
 }

@@ -30,10 +30,7 @@ async function tallies(
   reader: JobReader,
   jobId: string,
 ): Promise<{ counts: Record<string, number>; failure_codes: Record<string, number> }> {
-  const counts: Record<string, number> = {};
-  for (const state of (await reader.deviceStates(jobId)).values()) {
-    counts[state] = (counts[state] ?? 0) + 1;
-  }
+  const counts = await reader.stateCounts(jobId);
   const failureCodes: Record<string, number> = {};
   for (const result of (await reader.results(jobId)).values()) {
     const { state, code } = (result ?? {}) as { state?: unknown; code?: unknown };

@@ -101,6 +101,7 @@ export async function createJob(
     );
     multi.hset(k.deviceState, Object.fromEntries(part.map((i) => [i, 'pending'])));
   }
+  multi.hset(k.deviceCounts, 'pending', job.devices.length);
   for (const part of chunks([job.plan.canary, ...job.plan.waves.flat()]))
     multi.rpush(k.pending, ...part);
   if (job.plan.waves.length > 0) multi.rpush(k.waves, ...waveSpecs(job));

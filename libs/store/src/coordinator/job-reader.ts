@@ -30,6 +30,32 @@ export class JobReader {
     return new Map(Object.entries(raw).map(([i, s]) => [Number(i), s as DeviceState]));
   }
 
+  /** One device's state (`null` when the job has no such device). */
+  async deviceState(jobId: string, deviceIndex: number): Promise<DeviceState | null> {
+    const state = await this.redis.hget(this.keys.job(jobId).deviceState, String(deviceIndex));
+    return state as DeviceState | null;
+  }
+
+  /**
+   * Devices by state (`pending`, `succeeded`, …), from the counters every state change keeps:
+   * one small read whatever the job's size. A job stored before the counters existed is
+   * counted device by device.
+   */
+  async stateCounts(jobId: string): Promise<Record<string, number>> {
+    const raw = await this.redis.hgetall(this.keys.job(jobId).deviceCounts);
+    if (Object.keys(raw).length === 0) return tally((await this.deviceStates(jobId)).values());
+    const counts: Record<string, number> = {};
+    for (const [state, count] of Object.entries(raw))
+      if (Number(count) > 0) counts[state] = Number(count);
+    return counts;
+  }
+
+  /** One device's stored result (`null` while it has none). */
+  async result(jobId: string, deviceIndex: number): Promise<unknown> {
+    const raw = await this.redis.hget(this.keys.job(jobId).results, String(deviceIndex));
+    return raw === null ? null : (JSON.parse(raw) as unknown);
+  }
+
   /** The stored task of one device (rendered commands, platform, options). */
   async deviceTask(jobId: string, deviceIndex: number): Promise<unknown> {
     const raw = await this.redis.hget(this.keys.job(jobId).deviceTasks, String(deviceIndex));
@@ -90,4 +116,10 @@ export class JobReader {
     }
     return counts;
   }
+}
+
+function tally(states: Iterable<string>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const state of states) counts[state] = (counts[state] ?? 0) + 1;
+  return counts;
 }

@@ -7,20 +7,21 @@ import { luaStateTables } from './lua-tables';
  * script), the run-state hash and the job lifecycle.
  *
  * KEYS: 1 record, 2 run, 3 pending, 4 dispatched, 5 dstate, 6 dgen, 7 dattempt, 8 dslot,
- *       9 waves, 10 results, 11 events, 12 seq, 13 dkeys, 14 dtasks, 15 dstarted
+ *       9 waves, 10 results, 11 events, 12 seq, 13 dkeys, 14 dtasks, 15 dstarted, 16 dcounts
  * ARGV: 1 jobId, 2 now (ISO), 3 now (ms), 4 stream cap for a job of few devices (the job's
  *       stream keeps at least its `total` × EVENTS_PER_DEVICE), 5 events channel, 6.. script arguments
  *
  * Invariants every script keeps: a device index is in exactly one of {pending list,
  * dispatched set, terminal}; run.inFlight = |dispatched|; run.notStartedInWave counts the
- * head of the pending list that belongs to the current wave; event seq values are 1, 2, 3, …
+ * head of the pending list that belongs to the current wave; event seq values are 1, 2, 3, …;
+ * dcounts[s] = |{devices in state s}| (a device's state changes only through `setState`).
  */
 export const LUA_PRELUDE = `
 ${luaStateTables()}
 local K_RECORD, K_RUN, K_PENDING, K_DISPATCHED = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local K_DSTATE, K_DGEN, K_DATTEMPT, K_DSLOT = KEYS[5], KEYS[6], KEYS[7], KEYS[8]
 local K_WAVES, K_RESULTS, K_EVENTS, K_SEQ, K_DKEYS, K_DTASKS = KEYS[9], KEYS[10], KEYS[11], KEYS[12], KEYS[13], KEYS[14]
-local K_DSTARTED = KEYS[15]
+local K_DSTARTED, K_DCOUNTS = KEYS[15], KEYS[16]
 local JOB_ID, NOW_ISO, NOW_MS, MAXLEN, CHANNEL = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5]
 local A = 6
 
@@ -74,6 +75,15 @@ local function saveRun(m)
     end
   end
   if #flat > 0 then redis.call('HSET', K_RUN, unpack(flat)) end
+end
+
+-- moves a device to state \`to\` (from \`from\` when the caller knows it) and keeps dcounts
+local function setState(idx, to, from)
+  from = from or redis.call('HGET', K_DSTATE, idx)
+  if from == to then return end
+  redis.call('HSET', K_DSTATE, idx, to)
+  if from and redis.call('HINCRBY', K_DCOUNTS, from, -1) <= 0 then redis.call('HDEL', K_DCOUNTS, from) end
+  redis.call('HINCRBY', K_DCOUNTS, to, 1)
 end
 
 local function deviceKey(idx) return redis.call('HGET', K_DKEYS, idx) end

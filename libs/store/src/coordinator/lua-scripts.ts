@@ -45,7 +45,7 @@ local function nowUs()
 end
 local function go(startUs)
   local attempt = redis.call('HINCRBY', K_DATTEMPT, idx, 1)
-  redis.call('HSET', K_DSTATE, idx, 'connecting')
+  setState(idx, 'connecting', 'queued')
   redis.call('HSET', K_DSTARTED, idx, startUs)
   emit({type='device:status', deviceKey=deviceKey(idx), state='connecting', attempt=attempt})
   flush()
@@ -59,7 +59,7 @@ if m.control == 'paused' then
   redis.call('ZREM', K_DISPATCHED, idx)
   redis.call('HDEL', K_DSLOT, idx)
   redis.call('LPUSH', K_PENDING, idx)
-  redis.call('HSET', K_DSTATE, idx, 'pending')
+  setState(idx, 'pending', 'queued')
   -- the next dispatch is a new delivery: BullMQ keeps finished ids, so the id must change
   redis.call('HINCRBY', K_DGEN, idx, 1)
   m.inFlight = m.inFlight - 1
@@ -71,7 +71,7 @@ if m.control == 'paused' then
 end
 if m.control == 'cancelling' or m.control == 'terminating' then
   redis.call('ZREM', K_DISPATCHED, idx)
-  redis.call('HSET', K_DSTATE, idx, 'skipped')
+  setState(idx, 'skipped', 'queued')
   redis.call('HSET', K_RESULTS, idx, cjson.encode({state='skipped', skipReason='cancelled', attempts=attempts(idx)}))
   emit({type='device:result', deviceKey=deviceKey(idx), state='skipped', attempts=attempts(idx), skipReason='cancelled'})
   m.inFlight = m.inFlight - 1
@@ -122,7 +122,7 @@ if NEXT[state] ~= to then
   flush()
   return {'invalid', state}
 end
-redis.call('HSET', K_DSTATE, idx, to)
+setState(idx, to, state)
 emit({type='device:status', deviceKey=deviceKey(idx), state=to, attempt=attempts(idx)})
 flush()
 return {'ok', redis.call('HGET', K_RUN, 'control')}
@@ -147,7 +147,7 @@ if gen ~= generation(idx) then
   flush()
   return {'stale'}
 end
-redis.call('HSET', K_DSTATE, idx, outcome)
+setState(idx, outcome, state)
 redis.call('HSET', K_RESULTS, idx, ARGV[A + 3])
 redis.call('ZREM', K_DISPATCHED, idx)
 redis.call('HDEL', K_DSLOT, idx)
@@ -181,7 +181,7 @@ if (not state) or TERMINAL_DEVICE[state] or gen ~= generation(idx) then return {
 local control = redis.call('HGET', K_RUN, 'control')
 if control == 'cancelling' or control == 'terminating' then return {'stopping'} end
 local newGen = redis.call('HINCRBY', K_DGEN, idx, 1)
-redis.call('HSET', K_DSTATE, idx, 'queued')
+setState(idx, 'queued', state)
 redis.call('ZADD', K_DISPATCHED, NOW_MS, idx)
 emit({type='device:status', deviceKey=deviceKey(idx), state='queued', attempt=attempts(idx), message=ARGV[A + 2]})
 flush()

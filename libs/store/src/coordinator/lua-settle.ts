@@ -11,7 +11,8 @@
 export const LUA_SETTLE = `
 local function tally()
   local counts = {}
-  for _, state in ipairs(redis.call('HVALS', K_DSTATE)) do counts[state] = (counts[state] or 0) + 1 end
+  local raw = redis.call('HGETALL', K_DCOUNTS)
+  for i = 1, #raw, 2 do counts[raw[i]] = tonumber(raw[i + 1]) end
   return counts
 end
 
@@ -20,7 +21,7 @@ local function dispatch(m, n, out)
   local idxs = redis.call('LPOP', K_PENDING, n)
   if not idxs then return end
   for _, idx in ipairs(idxs) do
-    redis.call('HSET', K_DSTATE, idx, 'queued')
+    setState(idx, 'queued', 'pending')
     redis.call('ZADD', K_DISPATCHED, NOW_MS, idx)
     local gen = generation(idx)
     out[#out + 1] = idx
@@ -33,7 +34,7 @@ end
 
 local function finish(m, status, reason)
   for _, idx in ipairs(redis.call('LRANGE', K_PENDING, 0, -1)) do
-    redis.call('HSET', K_DSTATE, idx, 'skipped')
+    setState(idx, 'skipped', 'pending')
     redis.call('HSET', K_RESULTS, idx, cjson.encode({state='skipped', skipReason=reason, attempts=attempts(idx)}))
     emit({type='device:result', deviceKey=deviceKey(idx), state='skipped', attempts=attempts(idx), skipReason=reason})
   end

@@ -118,6 +118,8 @@ describe('RunCoordinator', () => {
       expect((await reader.record(job.id))?.status).toBe('paused');
       const pendingBefore = counts(await reader.deviceStates(job.id)).pending ?? 0;
       expect(pendingBefore).toBeGreaterThan(0);
+      // paused mid-run (requeued devices, some in flight): the counters follow every change
+      expect(await reader.stateCounts(job.id)).toEqual(counts(await reader.deviceStates(job.id)));
       const resumed = await coordinator.control(job.id, 'resume', 'op');
       if (resumed.kind !== 'ok') throw new Error(resumed.kind);
       expect(resumed.dispatch.length).toBeGreaterThan(0);
@@ -267,6 +269,11 @@ describe('RunCoordinator', () => {
       expect((await coordinator.journal(job.id, second, 'pre_check')).kind).toBe('ok');
       expect((await coordinator.journal(job.id, second, 'post_check')).kind).toBe('invalid');
       expect((await reader.run(job.id)).inFlight).toBe('1');
+      expect(await reader.stateCounts(job.id)).toEqual({
+        succeeded: 1,
+        pre_check: 1,
+        pending: 1,
+      });
     });
   });
 
@@ -433,6 +440,7 @@ describe('RunCoordinator', () => {
             const status = (await reader.record(job.id))?.status;
             expect(['completed', 'failed']).toContain(status);
             const c = counts(states);
+            expect(await reader.stateCounts(job.id)).toEqual(c);
             expect(status === 'completed').toBe((c.failed ?? 0) === 0 && (c.skipped ?? 0) === 0);
             for (const result of (await reader.results(job.id)).values()) {
               const r = result as { state: string; skipReason?: string };

@@ -199,17 +199,12 @@ function jobDevice(deps: ApiDeps): RequestHandler {
     await recordOr404(deps, id);
     const index = await deviceIndexOf(deps, id, req.params.key as string);
     if (index === undefined) throw notFound(`device ${String(req.params.key)} in job ${id}`);
-    const [states, results, task] = await Promise.all([
-      deps.reader.deviceStates(id),
-      deps.reader.results(id),
+    const [state, result, task] = await Promise.all([
+      deps.reader.deviceState(id, index),
+      deps.reader.result(id, index),
       deps.reader.deviceTask(id, index),
     ]);
-    res.json({
-      index,
-      state: states.get(index) ?? '',
-      task: taskView(task),
-      result: results.get(index) ?? null,
-    });
+    res.json({ index, state: state ?? '', task: taskView(task), result });
   };
 }
 

@@ -48,7 +48,8 @@ export async function startWorkers(h: EngineHarness, count: number): Promise<Wor
 
 /**
  * Every device of the job ended exactly once, and no device got any of `lines` twice (from the
- * simulator's mutation ledger), unless the job consented to re-apply on recovery.
+ * simulator's mutation ledger), unless the job consented to re-apply on recovery; the job's
+ * state counters agree with its devices' states.
  */
 export async function expectInvariants(
   h: EngineHarness,
@@ -76,5 +77,8 @@ export async function expectInvariants(
     if (result.state === 'failed')
       expect(['uncertain_after_crash', 'command_timeout']).toContain(result.code);
   }
-  return stateCounts(h, jobId);
+  const counts = await stateCounts(h, jobId);
+  // the counters the API reads agree with the devices' own states
+  expect(await h.reader.stateCounts(jobId)).toEqual(counts);
+  return counts;
 }
