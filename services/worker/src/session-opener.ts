@@ -82,12 +82,12 @@ export class SessionOpener {
     return session;
   }
 
-  /** Releases the fleet-wide session slot. */
   /** Keeps the fleet-wide session slot of a long session (no-op before the session opens). */
   async renew(owner: string): Promise<void> {
     await this.deps.limits.renewSession(owner);
   }
 
+  /** Releases the fleet-wide session slot. */
   async release(owner: string): Promise<void> {
     this.held.delete(owner);
     await this.deps.limits.releaseSession(owner);
