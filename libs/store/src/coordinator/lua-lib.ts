@@ -77,11 +77,15 @@ local function saveRun(m)
   if #flat > 0 then redis.call('HSET', K_RUN, unpack(flat)) end
 end
 
--- moves a device to state \`to\` (from \`from\` when the caller knows it) and keeps dcounts
+-- moves a device to state \`to\` (from \`from\` when the caller knows it) and keeps dcounts;
+-- a job stored before dcounts existed has none, and is counted device by device instead
+local countsKept
 local function setState(idx, to, from)
   from = from or redis.call('HGET', K_DSTATE, idx)
   if from == to then return end
   redis.call('HSET', K_DSTATE, idx, to)
+  if countsKept == nil then countsKept = redis.call('EXISTS', K_DCOUNTS) == 1 end
+  if not countsKept then return end
   if from and redis.call('HINCRBY', K_DCOUNTS, from, -1) <= 0 then redis.call('HDEL', K_DCOUNTS, from) end
   redis.call('HINCRBY', K_DCOUNTS, to, 1)
 end

@@ -13,6 +13,9 @@ local function tally()
   local counts = {}
   local raw = redis.call('HGETALL', K_DCOUNTS)
   for i = 1, #raw, 2 do counts[raw[i]] = tonumber(raw[i + 1]) end
+  if #raw > 0 then return counts end
+  -- a job stored before dcounts existed
+  for _, state in ipairs(redis.call('HVALS', K_DSTATE)) do counts[state] = (counts[state] or 0) + 1 end
   return counts
 end
 

@@ -324,6 +324,28 @@ describe('RunCoordinator', () => {
     });
   });
 
+  it('counts a job stored before the state counters existed device by device', async () => {
+    await withRedis(async (ctx) => {
+      const { keys, job, coordinator, reader, events } = await setup(ctx, {
+        devices: 6,
+        concurrency: 2,
+      });
+      await ctx.redis.del(keys.job(job.id).deviceCounts);
+      await driveRun(ctx.redis, keys, coordinator, job, {
+        outcome: (i) => (i === 3 ? 'failed' : 'succeeded'),
+        pick: (n) => n - 1,
+      });
+      // no partial counters were started for it: the reader and job:finished count the states
+      expect(await ctx.redis.exists(keys.job(job.id).deviceCounts)).toBe(0);
+      const states = counts(await reader.deviceStates(job.id));
+      expect(states).toMatchObject({ failed: 1 });
+      expect(Object.values(states).reduce((a, b) => a + b, 0)).toBe(6);
+      expect(await reader.stateCounts(job.id)).toEqual(states);
+      const page = await events.read(job.id, 0, 1_000);
+      expect(page.events.at(-1)).toMatchObject({ type: 'job:finished', counts: states });
+    });
+  });
+
   it('keeps device starts at least stagger_ms apart on the Redis clock', async () => {
     await withRedis(async (ctx) => {
       const { job, coordinator, reader } = await setup(ctx, {
