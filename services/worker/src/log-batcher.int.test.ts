@@ -18,7 +18,13 @@ describe('LogBatcher', () => {
         ['R1#terminal length 0', 'R1#show running-config'],
       ]);
       expect(handed).toEqual([
-        { type: 'log', jobId: 'job-1', deviceKey: '10.0.0.1:22', level: 'info', lines: ['hostname R1'] },
+        {
+          type: 'log',
+          jobId: 'job-1',
+          deviceKey: '10.0.0.1:22',
+          level: 'info',
+          lines: ['hostname R1'],
+        },
       ]);
       // nothing is left to append: the handed-over lines are the caller's now
       await logs.close();
