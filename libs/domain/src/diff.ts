@@ -1,7 +1,6 @@
 import { structuredPatch, formatPatch, FILE_HEADERS_ONLY } from 'diff';
 import { diffHash, type DiffHashOptions } from './diff-hash';
 import { capText } from './diff-text-cap';
-import { trimCommonLines } from './diff-trim';
 
 /** Why no diff was computed for a device; shown as such, never as "no change". */
 export const DiffNotComputedReason = {
@@ -86,7 +85,18 @@ export function computeDiff(input: DiffInput, options: DiffOptions = {}): DiffOu
   if (input.pre === undefined || input.post === undefined) {
     return notComputed(DiffNotComputedReason.no_post_check);
   }
-  const patch = linePatch(normalise(input.pre), normalise(input.post), options);
+  const patch = structuredPatch(
+    'pre',
+    'post',
+    normalise(input.pre),
+    normalise(input.post),
+    undefined,
+    undefined,
+    {
+      context: CONTEXT_LINES,
+      maxEditLength: options.maxEditLength ?? DEFAULT_DIFF_MAX_EDIT_LENGTH,
+    },
+  );
   if (patch === undefined) return notComputed(DiffNotComputedReason.too_many_changes);
   if (patch.hunks.length === 0) return { status: 'empty' };
   let added = 0;
@@ -102,41 +112,6 @@ export function computeDiff(input: DiffInput, options: DiffOptions = {}): DiffOu
   const { text: body, truncated, size, originalSize } = capped;
   const hash = diffHash(whole, options.hash);
   return { status: 'changed', body, truncated, size, originalSize, added, removed, hash };
-}
-
-type Patch = NonNullable<ReturnType<typeof structuredPatch>>;
-
-function wholePatch(pre: string, post: string, options: DiffOptions): Patch | undefined {
-  return structuredPatch('pre', 'post', pre, post, undefined, undefined, {
-    context: CONTEXT_LINES,
-    maxEditLength: options.maxEditLength ?? DEFAULT_DIFF_MAX_EDIT_LENGTH,
-  });
-}
-
-/** Context lines after the last change of a patch. */
-function trailingContext(patch: Patch): number {
-  const lines = patch.hunks[patch.hunks.length - 1]?.lines ?? [];
-  let count = 0;
-  while (count < lines.length && lines[lines.length - 1 - count]!.startsWith(' ')) count += 1;
-  return count;
-}
-
-/**
- * The patch of `pre` vs `post`, computed on the lines that differ and their context only
- * (see {@link trimCommonLines}); the whole texts when the trimmed patch would differ.
- */
-function linePatch(pre: string, post: string, options: DiffOptions): Patch | undefined {
-  const trimmed = trimCommonLines(pre, post, CONTEXT_LINES);
-  const patch = wholePatch(trimmed.pre, trimmed.post, options);
-  if (patch === undefined || patch.hunks.length === 0) return patch;
-  if (trimmed.tailLines > 0 && trailingContext(patch) < CONTEXT_LINES) {
-    return wholePatch(pre, post, options);
-  }
-  for (const hunk of patch.hunks) {
-    hunk.oldStart += trimmed.headLines;
-    hunk.newStart += trimmed.headLines;
-  }
-  return patch;
 }
 
 function notComputed(reason: DiffNotComputedReason): DiffOutcome {
