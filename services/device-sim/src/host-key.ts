@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { generateKeyPair } from '@fleetpush/ssh';
+import type { ParsedKey } from 'ssh2';
+import { signingHostKey } from './signing-host-key';
 
 /** An SSH host key and the fingerprint clients see for it. */
 export interface HostKey {
-  /** OpenSSH-format private key, as `ssh2`'s server takes it. */
-  readonly privateKey: string;
+  /** The private key, parsed once for ssh2's server (see {@link signingHostKey}). */
+  readonly serverKey: ParsedKey;
   /** `SHA256:<base64 without padding>`, as OpenSSH prints it. */
   readonly fingerprint: string;
 }
@@ -19,7 +21,10 @@ const LEGACY_RSA_BITS = 2048;
 export function generateHostKey(type: HostKeyType = 'ed25519'): HostKey {
   const pair =
     type === 'rsa' ? generateKeyPair('rsa', { bits: LEGACY_RSA_BITS }) : generateKeyPair('ed25519');
-  return { privateKey: pair.private, fingerprint: fingerprintOfPublicKey(pair.public) };
+  return {
+    serverKey: signingHostKey(pair.private),
+    fingerprint: fingerprintOfPublicKey(pair.public),
+  };
 }
 
 /** The OpenSSH SHA256 fingerprint of an `ssh-xxx AAAA... [comment]` public key line. */

@@ -208,7 +208,7 @@ export class SimulatedDevice implements SimDevice {
   private sshServer(): SshServer {
     if (this.ssh) return this.ssh;
     const server = new SshServer({
-      hostKeys: [this.hostKey().privateKey],
+      hostKeys: [{ key: this.hostKey().serverKey }],
       ident: this.options.personality.sshIdent,
       ...(this.options.personality.preAuthBanner !== undefined
         ? { banner: this.options.personality.preAuthBanner }
