@@ -23,7 +23,9 @@ export interface SpawnApiOptions {
 
 /** Starts `services/api/dist/main.js` (`npm run build` first; the bench brings it up to date). */
 export function spawnApi(options: SpawnApiOptions): ApiProcess {
-  const child = spawn(process.execPath, serviceArgs(ROOT, 'api', 'build'), {
+  // profiling the API: BENCH_API_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof-api'
+  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, ...serviceArgs(ROOT, 'api', 'build')], {
     cwd: ROOT,
     env: {
       ...baseEnv(),

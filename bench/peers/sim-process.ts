@@ -34,6 +34,8 @@ export async function startSimProcess(options: SimProcessOptions): Promise<SimPr
   const child = spawn(
     process.execPath,
     [
+      // profiling the fleet: BENCH_SIM_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof-sim'
+      ...(process.env.BENCH_SIM_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
       ...serviceArgs(ROOT, 'device-sim', 'build'),
       ...['--devices', String(options.devices), '--platforms', 'cisco_ios'],
       ...['--fault-latency-ms', String(options.commandMs), '--csv', csvPath, '--control-port', '0'],
