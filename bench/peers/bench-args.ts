@@ -26,6 +26,11 @@ export interface PeersArgs {
    * a deployment's second change. Default: cold (fresh processes, first contact).
    */
   readonly warm: boolean;
+  /**
+   * Print each fleetpush run's job timeline from its events: per event kind (a device state,
+   * the canary, the waves), when the first, the median and the last happened.
+   */
+  readonly timeline: boolean;
 }
 
 function numbers(raw: string, name: string): number[] {
@@ -36,7 +41,10 @@ function numbers(raw: string, name: string): number[] {
   return list;
 }
 
-/** Parses `--devices 100,500,1000 --runs 3 --tools … --ansible-devices 100 --concurrency 50,200 [--warm]`. */
+/**
+ * Parses `--devices 100,500,1000 --runs 3 --tools … --ansible-devices 100 --concurrency 50,200
+ * [--warm] [--timeline]`.
+ */
 export function parsePeersArgs(argv: readonly string[]): PeersArgs {
   const { values } = parseArgs({
     args: [...argv],
@@ -48,6 +56,7 @@ export function parsePeersArgs(argv: readonly string[]): PeersArgs {
       concurrency: { type: 'string', default: '50,200' },
       workers: { type: 'string', default: '1' },
       warm: { type: 'boolean', default: false },
+      timeline: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -62,5 +71,6 @@ export function parsePeersArgs(argv: readonly string[]): PeersArgs {
     concurrency: numbers(values.concurrency, 'concurrency'),
     workers: numbers(values.workers, 'workers')[0]!,
     warm: values.warm,
+    timeline: values.timeline,
   };
 }

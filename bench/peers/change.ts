@@ -34,4 +34,6 @@ export interface Measurement {
   readonly note?: string;
   /** CPU seconds by process, where the tool has several (fleetpush: api, workers, redis). */
   readonly cpuByProcess?: Readonly<Record<string, number>>;
+  /** Printed under the run's line (fleetpush's job timeline with `--timeline`). */
+  readonly details?: string;
 }

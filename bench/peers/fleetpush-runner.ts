@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { redisKeys, WorkerRegistry } from '@fleetpush/store';
+import type { FleetEvent } from '@fleetpush/contracts';
+import { EventLog, redisKeys, WorkerRegistry } from '@fleetpush/store';
 import { deleteKeysWithPrefix, freePort, waitUntil } from '@fleetpush/testing';
 import type { Redis } from 'ioredis';
 import {
@@ -9,6 +10,7 @@ import {
 } from '../../services/worker/src/__fixtures__/worker-process';
 import { spawnApi, type ApiProcess } from './api-process';
 import { CHANGE_LINES, CHECK_COMMAND, type Measurement } from './change';
+import { jobTimeline, timelineTable } from './job-timeline';
 import { cpuTimes, rssBytes } from './process-usage';
 import type { SimProcess } from './sim-process';
 
@@ -31,6 +33,8 @@ export interface FleetpushRunOptions {
   readonly run: number;
   /** Run a dry run over the fleet before the measured job (see `PeersArgs.warm`). */
   readonly warm?: boolean;
+  /** Print the measured job's timeline from its events (see `PeersArgs.timeline`). */
+  readonly timeline?: boolean;
 }
 
 interface Stack {
@@ -99,6 +103,7 @@ function cpuOf(pids: readonly number[]): number {
 
 /** A finished job as the bench reads it: device counts by state and when the engine ended it. */
 interface JobEnd {
+  readonly jobId: string;
   readonly counts: Record<string, number>;
   readonly finishedAtMs: number;
 }
@@ -126,12 +131,24 @@ async function runJob(
       const read = await call(stack, 'GET', `/jobs/${jobId}`);
       if (!TERMINAL.has(String(read.status))) return undefined;
       return {
+        jobId,
         counts: read.counts as Record<string, number>,
         finishedAtMs: Date.parse(String(read.finished_at)),
       };
     },
     { timeoutMs: 3_600_000, intervalMs: POLL_MS, description: `${job.name}: job ${jobId} to end` },
   );
+}
+
+/** Every event of a job, page after page. */
+async function jobEvents(redis: Redis, prefix: string, jobId: string): Promise<FleetEvent[]> {
+  const log = new EventLog(redis, redisKeys(prefix));
+  const events: FleetEvent[] = [];
+  for (;;) {
+    const page = await log.read(jobId, events.at(-1)?.seq ?? 0);
+    if (page.events.length === 0) return events;
+    events.push(...page.events);
+  }
 }
 
 /**
@@ -176,7 +193,7 @@ export async function runFleetpush(o: FleetpushRunOptions): Promise<Measurement>
     };
     const cpu0 = Object.fromEntries(Object.entries(groups).map(([k, p]) => [k, cpuOf(p)]));
     const started = Date.now();
-    const { counts, finishedAtMs } = await pushChange(stack, o).finally(() =>
+    const { jobId, counts, finishedAtMs } = await pushChange(stack, o).finally(() =>
       clearInterval(sampler),
     );
     const wallMs = finishedAtMs - started;
@@ -185,6 +202,13 @@ export async function runFleetpush(o: FleetpushRunOptions): Promise<Measurement>
     );
     const cpuSeconds = Object.values(cpuByProcess).reduce((a, b) => a + b, 0);
     const failures = NOT_OK.reduce((sum, state) => sum + (counts[state] ?? 0), 0);
+    // read after the CPU figures: the reading is the bench's, not fleetpush's
+    const timeline = o.timeline
+      ? timelineTable(
+          `  job ${jobId}, ms from its creation:`,
+          jobTimeline(await jobEvents(o.redis, stack.prefix, jobId)),
+        )
+      : undefined;
     return {
       tool: `fleetpush c${o.concurrency}${o.warm ? ' warm' : ''}`,
       devices: o.devices,
@@ -195,6 +219,7 @@ export async function runFleetpush(o: FleetpushRunOptions): Promise<Measurement>
       failures,
       cpuByProcess,
       ...(failures > 0 ? { note: JSON.stringify(counts) } : {}),
+      ...(timeline ? { details: timeline } : {}),
     };
   } finally {
     await stopWorkers(stack.workers);

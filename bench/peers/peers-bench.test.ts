@@ -81,8 +81,10 @@ describe('peer benchmark plumbing', () => {
       concurrency: [50, 200],
       workers: 1,
       warm: false,
+      timeline: false,
     });
     expect(parsePeersArgs(['--warm']).warm).toBe(true);
+    expect(parsePeersArgs(['--timeline']).timeline).toBe(true);
     expect(() => parsePeersArgs(['--tools', 'salt'])).toThrow('--tools: unknown salt');
     expect(() => parsePeersArgs(['--devices', '0'])).toThrow('--devices must be positive integers');
   });

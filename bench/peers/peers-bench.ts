@@ -1,6 +1,7 @@
 /**
  * Peer benchmark: `npm run bench:peers -- [--devices 100,500,1000] [--runs 3]
- * [--tools fleetpush,netmiko,ansible] [--ansible-devices 100] [--concurrency 50,200] [--workers 1]`.
+ * [--tools fleetpush,ssh2-floor,netmiko,ansible] [--ansible-devices 100] [--concurrency 50,200]
+ * [--workers 1] [--warm] [--timeline]`.
  *
  * The same change (5 config lines, `show running-config` before and after, save) pushed to the
  * same simulated fleet (device-sim in its own process, cisco_ios, 20 ms per command) by fleetpush
@@ -39,6 +40,7 @@ function runnersFor(args: PeersArgs, devices: number, run: number, redis: RedisC
           workers: args.workers,
           run,
           warm: args.warm,
+          timeline: args.timeline,
         }),
       );
     }
@@ -97,6 +99,7 @@ async function main(): Promise<void> {
         for (const runner of runnersFor(args, devices, run, ctx)) {
           const m = await onFreshFleet(devices, runner);
           console.log(describe(m));
+          if (m.details) console.log(m.details);
           measurements.push(m);
         }
       }
