@@ -101,7 +101,7 @@ function cpuOf(pids: readonly number[]): number {
   return pids.reduce((sum, pid) => sum + (cpuTimes(pid)?.own ?? 0), 0);
 }
 
-/** A finished job as the bench reads it: device counts by state and when the engine ended it. */
+/** A finished job as the bench reads it: its id, device counts by state, when the engine ended it. */
 interface JobEnd {
   readonly jobId: string;
   readonly counts: Record<string, number>;
