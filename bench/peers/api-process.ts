@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { serviceArgs } from '@fleetpush/testing';
+import { nodeArgsFromEnv, serviceArgs } from '@fleetpush/testing';
 import { baseEnv } from './base-env';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -23,9 +23,11 @@ export interface SpawnApiOptions {
 
 /** Starts `services/api/dist/main.js` (`npm run build` first; the bench brings it up to date). */
 export function spawnApi(options: SpawnApiOptions): ApiProcess {
-  // profiling the API: BENCH_API_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof-api'
-  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, ...serviceArgs(ROOT, 'api', 'build')], {
+  const nodeArgs = [
+    ...nodeArgsFromEnv('BENCH_API_NODE_ARGS'),
+    ...serviceArgs(ROOT, 'api', 'build'),
+  ];
+  const child = spawn(process.execPath, nodeArgs, {
     cwd: ROOT,
     env: {
       ...baseEnv(),

@@ -32,7 +32,7 @@ export function jobTimeline(events: readonly FleetEvent[]): TimelineRow[] {
     times.set(kind, list);
   }
   return [...times].map(([kind, list]) => {
-    const sorted = [...list].sort((a, b) => a - b);
+    const sorted = list.sort((a, b) => a - b);
     return {
       kind,
       count: sorted.length,

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { serviceArgs, waitUntil } from '@fleetpush/testing';
+import { nodeArgsFromEnv, serviceArgs, waitUntil } from '@fleetpush/testing';
 import { baseEnv } from './base-env';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -34,8 +34,7 @@ export async function startSimProcess(options: SimProcessOptions): Promise<SimPr
   const child = spawn(
     process.execPath,
     [
-      // profiling the fleet: BENCH_SIM_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof-sim'
-      ...(process.env.BENCH_SIM_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      ...nodeArgsFromEnv('BENCH_SIM_NODE_ARGS'),
       ...serviceArgs(ROOT, 'device-sim', 'build'),
       ...['--devices', String(options.devices), '--platforms', 'cisco_ios'],
       ...['--fault-latency-ms', String(options.commandMs), '--csv', csvPath, '--control-port', '0'],

@@ -11,6 +11,15 @@ export type ServiceEntry = 'source' | 'build';
 /** The services that run as their own process. */
 export type ServiceName = 'api' | 'worker' | 'gateway' | 'device-sim';
 
+/**
+ * Extra node flags for a benchmark's child process, from the environment variable `variable`
+ * (space-separated; e.g. `BENCH_WORKER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'` to
+ * profile the workers). None when it is unset.
+ */
+export function nodeArgsFromEnv(variable: string): string[] {
+  return process.env[variable]?.split(' ').filter(Boolean) ?? [];
+}
+
 /** Node's arguments that start `service` from `entry`, in the repository at `root`. */
 export function serviceArgs(root: string, service: ServiceName, entry: ServiceEntry): string[] {
   return entry === 'build'

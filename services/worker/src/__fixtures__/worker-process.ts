@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { serviceArgs, type ServiceEntry } from '@fleetpush/testing';
+import { nodeArgsFromEnv, serviceArgs, type ServiceEntry } from '@fleetpush/testing';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
@@ -37,8 +37,7 @@ export function spawnWorker(options: SpawnWorkerOptions): WorkerProcess {
   const child = spawn(
     process.execPath,
     [
-      // profiling a benchmark: BENCH_WORKER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'
-      ...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      ...nodeArgsFromEnv('BENCH_WORKER_NODE_ARGS'),
       ...serviceArgs(ROOT, 'worker', options.entry ?? 'source'),
     ],
     {
