@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { nodeArgsFromEnv, serviceArgs } from '@fleetpush/testing';
+import { splitNodeArgs, serviceArgs } from '@fleetpush/testing';
 import { baseEnv } from './base-env';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -24,7 +24,7 @@ export interface SpawnApiOptions {
 /** Starts `services/api/dist/main.js` (`npm run build` first; the bench brings it up to date). */
 export function spawnApi(options: SpawnApiOptions): ApiProcess {
   const nodeArgs = [
-    ...nodeArgsFromEnv('BENCH_API_NODE_ARGS'),
+    ...splitNodeArgs(process.env.BENCH_API_NODE_ARGS),
     ...serviceArgs(ROOT, 'api', 'build'),
   ];
   const child = spawn(process.execPath, nodeArgs, {

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { nodeArgsFromEnv, serviceArgs, waitUntil } from '@fleetpush/testing';
+import { splitNodeArgs, serviceArgs, waitUntil } from '@fleetpush/testing';
 import { baseEnv } from './base-env';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -34,7 +34,7 @@ export async function startSimProcess(options: SimProcessOptions): Promise<SimPr
   const child = spawn(
     process.execPath,
     [
-      ...nodeArgsFromEnv('BENCH_SIM_NODE_ARGS'),
+      ...splitNodeArgs(process.env.BENCH_SIM_NODE_ARGS),
       ...serviceArgs(ROOT, 'device-sim', 'build'),
       ...['--devices', String(options.devices), '--platforms', 'cisco_ios'],
       ...['--fault-latency-ms', String(options.commandMs), '--csv', csvPath, '--control-port', '0'],

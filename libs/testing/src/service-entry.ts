@@ -12,12 +12,12 @@ export type ServiceEntry = 'source' | 'build';
 export type ServiceName = 'api' | 'worker' | 'gateway' | 'device-sim';
 
 /**
- * Extra node flags for a benchmark's child process, from the environment variable `variable`
- * (space-separated; e.g. `BENCH_WORKER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'` to
- * profile the workers). None when it is unset.
+ * Extra node flags for a benchmark's child process, from a space-separated variable's value
+ * (e.g. `BENCH_WORKER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'` to profile the
+ * workers). None when it is unset.
  */
-export function nodeArgsFromEnv(variable: string): string[] {
-  return process.env[variable]?.split(' ').filter(Boolean) ?? [];
+export function splitNodeArgs(value: string | undefined): string[] {
+  return value?.split(' ').filter(Boolean) ?? [];
 }
 
 /** Node's arguments that start `service` from `entry`, in the repository at `root`. */

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { nodeArgsFromEnv, serviceArgs, type ServiceEntry } from '@fleetpush/testing';
+import { splitNodeArgs, serviceArgs, type ServiceEntry } from '@fleetpush/testing';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
@@ -37,7 +37,7 @@ export function spawnWorker(options: SpawnWorkerOptions): WorkerProcess {
   const child = spawn(
     process.execPath,
     [
-      ...nodeArgsFromEnv('BENCH_WORKER_NODE_ARGS'),
+      ...splitNodeArgs(process.env.BENCH_WORKER_NODE_ARGS),
       ...serviceArgs(ROOT, 'worker', options.entry ?? 'source'),
     ],
     {
