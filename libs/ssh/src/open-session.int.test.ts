@@ -1,21 +1,10 @@
 import { installLeakCheck } from '@fleetpush/testing';
-import { startMiniDevice, type MiniDevice } from './__test-support__/mini-device';
+import { miniDeviceTarget, startMiniDevice, type MiniDevice } from './__test-support__/mini-device';
 import { openSession } from './open-session';
-import { type SessionTarget } from './session-target';
 
 installLeakCheck();
 
-function target(device: MiniDevice, extra: Partial<SessionTarget> = {}): SessionTarget {
-  return {
-    host: '127.0.0.1',
-    port: device.port,
-    platform: 'cisco_ios',
-    username: 'admin',
-    auth: { password: 'secret' },
-    hostKey: { policy: 'accept' },
-    ...extra,
-  };
-}
+const target = miniDeviceTarget;
 
 describe('openSession against a minimal ssh2 device', () => {
   let device: MiniDevice;

@@ -9,6 +9,7 @@ import {
   type ServerChannel,
 } from 'ssh2';
 import { fingerprintOf } from '../host-key';
+import { type SessionTarget } from '../session-target';
 import { generateKeyPair } from '../key-pair';
 
 /** Options of the test device: an IOS-like CLI, small on purpose (the full simulator is services/device-sim). */
@@ -29,8 +30,8 @@ export interface MiniDeviceOptions {
   /** Split every output into writes of at most this many characters. */
   readonly chunkSize?: number;
   readonly algorithms?: Algorithms;
-  /** A host key (OpenSSH private key); default: one ed25519 key per process. */
-  readonly hostKey?: string;
+  /** A host key (OpenSSH private key, or as ssh2 parsed it); default: one ed25519 key per process. */
+  readonly hostKey?: string | ParsedKey;
   /** Extra commands: name -> output lines. */
   readonly outputs?: Readonly<Record<string, string>>;
 }
@@ -61,7 +62,10 @@ export async function startMiniDevice(options: MiniDeviceOptions = {}): Promise<
   const received: string[] = [];
   const clients = new Set<Connection>();
   const server = new Server(
-    { hostKeys: [hostKey], ...(options.algorithms ? { algorithms: options.algorithms } : {}) },
+    {
+      hostKeys: [typeof hostKey === 'string' ? hostKey : { key: hostKey }],
+      ...(options.algorithms ? { algorithms: options.algorithms } : {}),
+    },
     (client) => {
       clients.add(client);
       // Nagle plus delayed ACKs would add ~40 ms stalls to every exchange on loopback.
@@ -80,7 +84,7 @@ export async function startMiniDevice(options: MiniDeviceOptions = {}): Promise<
     },
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const parsed = sshUtils.parseKey(hostKey) as ParsedKey;
+  const parsed = typeof hostKey === 'string' ? (sshUtils.parseKey(hostKey) as ParsedKey) : hostKey;
   return {
     port: (server.address() as AddressInfo).port,
     authAttempts,
@@ -183,6 +187,11 @@ function respond(
     return 'Password: ';
   }
   if (cmd === 'hang') return undefined;
+  if (cmd === 'exit' && state.sub === '') {
+    stream.exit(0);
+    stream.end();
+    return undefined;
+  }
   if (cmd === 'drop') {
     stream.close();
     return undefined;
@@ -213,4 +222,20 @@ function respond(
   if (cmd.startsWith('description ') || cmd.startsWith('ip address ') || cmd === 'no shutdown')
     return '';
   return `${' '.repeat(host.name.length + state.sub.length + 1)}^\r\n% Invalid input detected at '^' marker.`;
+}
+
+/** A session target for the test device: admin/secret, any host key accepted, plus `extra`. */
+export function miniDeviceTarget(
+  device: MiniDevice,
+  extra: Partial<SessionTarget> = {},
+): SessionTarget {
+  return {
+    host: '127.0.0.1',
+    port: device.port,
+    platform: 'cisco_ios',
+    username: 'admin',
+    auth: { password: 'secret' },
+    hostKey: { policy: 'accept' },
+    ...extra,
+  };
 }
