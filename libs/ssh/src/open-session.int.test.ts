@@ -4,15 +4,13 @@ import { openSession } from './open-session';
 
 installLeakCheck();
 
-const target = miniDeviceTarget;
-
 describe('openSession against a minimal ssh2 device', () => {
   let device: MiniDevice;
   afterEach(async () => device.close());
 
   it('runs exec commands framed per command', async () => {
     device = await startMiniDevice({ banner: 'Welcome\r\nR1# fake prompt in banner' });
-    const session = await openSession(target(device));
+    const session = await openSession(miniDeviceTarget(device));
     try {
       expect(session.prompt).toBe('R1#');
       const [out] = await session.exec(['show lines 3']);
