@@ -1,6 +1,7 @@
 import { utils as sshUtils, type ParsedKey } from 'ssh2';
 import { installLeakCheck } from '@fleetpush/testing';
 import {
+  miniDeviceTarget,
   startMiniDevice,
   type MiniDevice,
   type MiniDeviceOptions,
@@ -30,15 +31,7 @@ function target(
   auth: SessionAuth,
   extra: Partial<SessionTarget> = {},
 ): SessionTarget {
-  return {
-    host: '127.0.0.1',
-    port: d.port,
-    platform: 'cisco_ios',
-    username: 'admin',
-    auth,
-    hostKey: { policy: 'accept' },
-    ...extra,
-  };
+  return miniDeviceTarget(d, { auth, ...extra });
 }
 
 async function errorOf(promise: Promise<unknown>): Promise<SshError> {

@@ -1,7 +1,7 @@
 import { startFleet, type SimDevice, type SimFleet } from '@fleetpush/device-sim';
 import { deviceKey } from '@fleetpush/domain';
 import { installLeakCheck } from '@fleetpush/testing';
-import { startMiniDevice } from './__test-support__/mini-device';
+import { miniDeviceTarget, startMiniDevice } from './__test-support__/mini-device';
 import { simTarget } from './__test-support__/sim-target';
 import { SshError } from './errors';
 import { MemoryHostKeyStore } from './host-key';
@@ -40,17 +40,14 @@ describe('host keys', () => {
     const mini = await startMiniDevice();
     try {
       const code = await codeOf(
-        openSession({
-          host: '127.0.0.1',
-          port: mini.port,
-          platform: 'cisco_ios',
-          username: 'admin',
-          auth: { password: 'secret' },
-          hostKey: {
-            policy: 'accept',
-            pinned: 'SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
-          },
-        }),
+        openSession(
+          miniDeviceTarget(mini, {
+            hostKey: {
+              policy: 'accept',
+              pinned: 'SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+            },
+          }),
+        ),
       );
       expect(code).toBe('host_key_mismatch');
       expect(mini.authAttempts).toEqual([]);
@@ -63,14 +60,7 @@ describe('host keys', () => {
     const mini = await startMiniDevice();
     try {
       const code = await codeOf(
-        openSession({
-          host: '127.0.0.1',
-          port: mini.port,
-          platform: 'cisco_ios',
-          username: 'admin',
-          auth: { password: 'secret' },
-          hostKey: { policy: 'strict' },
-        }),
+        openSession(miniDeviceTarget(mini, { hostKey: { policy: 'strict' } })),
       );
       expect(code).toBe('host_key_unknown');
       expect(mini.authAttempts).toEqual([]);
