@@ -4,6 +4,8 @@ const OFFSET_LO = 0x84222325;
 /** The FNV 64-bit prime is 2^40 + 0x1b3; the shift by 40 is applied to the halves below. */
 const PRIME_LOW_PART = 0x1b3;
 const TWO_POW_32 = 0x1_0000_0000;
+/** The marker bits of a UTF-8 lead byte, by the sequence's length. */
+const UTF8_LEAD = [0, 0, 0xc0, 0xe0, 0xf0];
 
 /**
  * FNV-1a 64 of the UTF-8 encoding of `text`, as 16 lower-case hex digits. Pure and stable
@@ -12,16 +14,9 @@ const TWO_POW_32 = 0x1_0000_0000;
  * U+FFFD, like every UTF-8 encoder writes them.
  */
 export function fnv1a64(text: string): string {
+  // hi and lo stay locals of this loop (a closure over them would box every update)
   let hi = OFFSET_HI;
   let lo = OFFSET_LO;
-  const step = (byte: number): void => {
-    lo = (lo ^ byte) >>> 0;
-    // (hi:lo) × (2^40 + 0x1b3) mod 2^64; every intermediate stays below 2^53.
-    const low = lo * PRIME_LOW_PART;
-    const carry = Math.floor(low / TWO_POW_32);
-    hi = (hi * PRIME_LOW_PART + carry + lo * 256) >>> 0;
-    lo = low >>> 0;
-  };
   for (let i = 0; i < text.length; i++) {
     let point = text.charCodeAt(i);
     if (point >= 0xd800 && point <= 0xdfff) {
@@ -30,23 +25,29 @@ export function fnv1a64(text: string): string {
       point = paired ? 0x10000 + ((point - 0xd800) << 10) + (next - 0xdc00) : 0xfffd;
       if (paired) i++;
     }
-    encodeUtf8(point, step);
+    const count = utf8Length(point);
+    for (let k = 0; k < count; k++) {
+      lo = (lo ^ utf8Byte(point, count, k)) >>> 0;
+      // (hi:lo) × (2^40 + 0x1b3) mod 2^64; every intermediate stays below 2^53.
+      const low = lo * PRIME_LOW_PART;
+      const carry = Math.floor(low / TWO_POW_32);
+      hi = (hi * PRIME_LOW_PART + carry + lo * 256) >>> 0;
+      lo = low >>> 0;
+    }
   }
   return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
 }
 
-/** Feeds the UTF-8 bytes of one code point to `step`. */
-function encodeUtf8(point: number, step: (byte: number) => void): void {
-  if (point < 0x80) return step(point);
-  if (point < 0x800) {
-    step(0xc0 | (point >> 6));
-  } else if (point < 0x10000) {
-    step(0xe0 | (point >> 12));
-    step(0x80 | ((point >> 6) & 0x3f));
-  } else {
-    step(0xf0 | (point >> 18));
-    step(0x80 | ((point >> 12) & 0x3f));
-    step(0x80 | ((point >> 6) & 0x3f));
-  }
-  step(0x80 | (point & 0x3f));
+/** How many bytes UTF-8 takes for one code point. */
+function utf8Length(point: number): number {
+  if (point < 0x80) return 1;
+  if (point < 0x800) return 2;
+  return point < 0x10000 ? 3 : 4;
+}
+
+/** Byte `k` (0-based) of the `count`-byte UTF-8 encoding of `point`. */
+function utf8Byte(point: number, count: number, k: number): number {
+  if (count === 1) return point;
+  if (k === 0) return (UTF8_LEAD[count] ?? 0) | (point >> (6 * (count - 1)));
+  return 0x80 | ((point >> (6 * (count - 1 - k))) & 0x3f);
 }

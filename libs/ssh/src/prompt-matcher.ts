@@ -21,10 +21,6 @@ export interface PromptMatch {
   readonly length: number;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Classifies the mode part of a prompt. */
 export function modeOf(profile: PlatformProfile, modePart: string): CliMode {
   if (profile.prompt.configMode.test(modePart)) return CliMode.config;
@@ -47,22 +43,47 @@ export function learnPrompt(profile: PlatformProfile, line: string): LearnedProm
   };
 }
 
+/** A platform's mode part, anchored at an offset (sticky): as a whole rest of line, or as a prefix. */
+interface ModePatterns {
+  readonly whole: RegExp;
+  readonly prefix: RegExp;
+}
+
+const modePatternCache = new WeakMap<PlatformProfile, ModePatterns>();
+
+/** The platform's mode patterns, compiled once per profile (a device's own names stay out of them). */
+function modePatternsOf(profile: PlatformProfile): ModePatterns {
+  let patterns = modePatternCache.get(profile);
+  if (patterns === undefined) {
+    const suffix = profile.prompt.modeSuffix;
+    patterns = {
+      whole: new RegExp(`(?:${suffix})$`, 'y'),
+      prefix: new RegExp(`(?:${suffix})`, 'y'),
+    };
+    modePatternCache.set(profile, patterns);
+  }
+  return patterns;
+}
+
 /**
  * Recognises this device's prompts in every mode: the learned prefix and hostname followed
  * by any of the platform's mode parts. A config line that renames the device adds the new
  * name, and both stay accepted (Junos shows the new name only after commit).
+ *
+ * The names are compared as text and only the mode part is a pattern, compiled once per
+ * platform: a pattern with each device's name in it was compiled again for every session.
+ * Names are tried in the order they were learned, as the alternation `^pre(h1|h2)(mode)` would.
  */
 export class PromptMatcher {
   private readonly hosts: string[];
-  private whole!: RegExp;
-  private prefix!: RegExp;
+  private readonly modes: ModePatterns;
 
   constructor(
     private readonly profile: PlatformProfile,
     private readonly learned: LearnedPrompt,
   ) {
     this.hosts = [learned.host];
-    this.compile();
+    this.modes = modePatternsOf(profile);
   }
 
   /** The prompt seen at login. */
@@ -74,31 +95,30 @@ export class PromptMatcher {
   addHost(host: string): void {
     if (host === '' || this.hosts.includes(host)) return;
     this.hosts.push(host);
-    this.compile();
   }
 
   /** Matches a whole (unterminated) line that is a prompt and nothing else. */
   matchLine(line: string): PromptMatch | undefined {
-    const m = this.whole.exec(line.trimEnd());
-    return m === null ? undefined : this.toMatch(m, line.trimEnd().length);
+    const trimmed = line.trimEnd();
+    return this.match(trimmed, this.modes.whole);
   }
 
   /** Matches a prompt at the start of a line (`R1(config)#interface Gi0/1`). */
   matchPrefix(line: string): PromptMatch | undefined {
-    const m = this.prefix.exec(line);
-    return m === null ? undefined : this.toMatch(m, m[0].length);
+    return this.match(line, this.modes.prefix);
   }
 
-  private toMatch(m: RegExpExecArray, length: number): PromptMatch {
-    const host = m[1] ?? '';
-    const modePart = (m[2] ?? '').trimEnd();
-    return { mode: modeOf(this.profile, modePart), host, length };
-  }
-
-  private compile(): void {
-    const hosts = this.hosts.map(escapeRegExp).join('|');
-    const core = `${escapeRegExp(this.learned.pre)}(${hosts})(${this.profile.prompt.modeSuffix})`;
-    this.whole = new RegExp(`^${core}$`);
-    this.prefix = new RegExp(`^${core}`);
+  private match(line: string, mode: RegExp): PromptMatch | undefined {
+    const pre = this.learned.pre;
+    if (!line.startsWith(pre)) return undefined;
+    for (const host of this.hosts) {
+      if (!line.startsWith(host, pre.length)) continue;
+      mode.lastIndex = pre.length + host.length;
+      const m = mode.exec(line);
+      if (m === null) continue;
+      const length = mode.lastIndex;
+      return { mode: modeOf(this.profile, m[0].trimEnd()), host, length };
+    }
+    return undefined;
   }
 }

@@ -1,6 +1,9 @@
 /** Characters that need the slow path: C0 controls, DEL and ESC. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const SPECIAL = /[\x00-\x1f\x7f]/;
+/** {@link SPECIAL}, global: {@link ScreenBuffer.write} scans with it from an offset (never re-entered). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const SPECIAL_SCAN = /[\x00-\x1f\x7f]/g;
 
 /** An escape sequence is complete once its final byte arrives; this bounds a runaway one. */
 const MAX_ESCAPE_LENGTH = 64;
@@ -29,7 +32,6 @@ export class ScreenBuffer {
    */
   write(text: string): string {
     const before = this.committedText.length;
-    const special = new RegExp(SPECIAL.source, 'g');
     let i = 0;
     while (i < text.length) {
       if (this.escape !== '' || this.pendingCr) {
@@ -37,13 +39,12 @@ export class ScreenBuffer {
         i += 1;
         continue;
       }
-      special.lastIndex = i;
-      const found = special.exec(text);
+      SPECIAL_SCAN.lastIndex = i;
+      const found = SPECIAL_SCAN.exec(text);
       const end = found === null ? text.length : found.index;
       if (end > i) this.put(text.slice(i, end));
       if (found === null) break;
-      this.slowChar(text.charAt(end));
-      i = end + 1;
+      i = this.controlAt(text, end);
     }
     return this.committedText.slice(before);
   }
@@ -80,6 +81,17 @@ export class ScreenBuffer {
     const before = this.committedText.length;
     this.newline();
     return this.committedText.slice(before);
+  }
+
+  /** Applies the control character at `at`; returns where the text goes on. */
+  private controlAt(text: string, at: number): number {
+    // CR LF, the common line end, in one step (what the CR-then-LF path does)
+    if (text.charCodeAt(at) === 0x0d && text.charCodeAt(at + 1) === 0x0a) {
+      this.newline();
+      return at + 2;
+    }
+    this.slowChar(text.charAt(at));
+    return at + 1;
   }
 
   private slowChar(ch: string): void {

@@ -38,7 +38,8 @@ export function toJobView(record: JobRecord): JobView {
  */
 export async function jobDetail(reader: JobReader, record: JobRecord): Promise<object> {
   const id = record.id ?? '';
-  const run = await reader.run(id);
+  // the run and the counts in one round trip's time
+  const [run, counts] = await Promise.all([reader.run(id), reader.stateCounts(id)]);
   return {
     ...toJobView(record),
     spec: JSON.parse(record.spec ?? 'null') as unknown,
@@ -48,6 +49,6 @@ export async function jobDetail(reader: JobReader, record: JobRecord): Promise<o
       failures: Number(run.failures ?? 0),
       total: Number(run.total ?? 0),
     },
-    counts: await reader.stateCounts(id),
+    counts,
   };
 }
