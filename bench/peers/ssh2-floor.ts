@@ -87,6 +87,8 @@ function connected(device: Device): Promise<Client> {
       sock,
       username: device.username,
       password: device.password,
+      // straight to the password, as the worker does (ssh2's default asks with `none` first)
+      authHandler: ['password'],
       algorithms: algorithmsFor(false),
       hostVerifier: () => true,
       readyTimeout: STEP_TIMEOUT_MS,

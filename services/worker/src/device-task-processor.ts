@@ -73,11 +73,14 @@ export class DeviceTaskProcessor {
       payload.generation,
       this.deps.workerId,
     );
-    const log = this.deps.logger.child({
-      jobId: ctx.jobId,
-      deviceKey: ctx.task.key,
-      generation: dispatch.generation,
-    });
+    // made on first use: a child logger costs its bindings' redaction, and most devices log nothing here
+    let child: Logger | undefined;
+    const log = (): Logger =>
+      (child ??= this.deps.logger.child({
+        jobId: ctx.jobId,
+        deviceKey: ctx.task.key,
+        generation: dispatch.generation,
+      }));
     let leaseHeld = true;
     let keeper: LeaseKeeper | undefined;
     const logs = new LogBatcher(this.deps.events, ctx.jobId, ctx.task.key);
@@ -93,12 +96,15 @@ export class DeviceTaskProcessor {
       if (!begun) return;
       const startedAt = new Date();
       const outcome = await this.attempt(ctx, dispatch, begun, owner, signal, logs);
-      const next = await this.settle(ctx, dispatch, begun.attempt, outcome, startedAt, logs);
-      // the device is settled: its lease and the next devices' enqueue share one round trip
-      await Promise.all([releaseLease(), this.enqueue(ctx.jobId, next)]);
+      let leaseReleased: Promise<void> | undefined;
+      const next = await this.settle(ctx, dispatch, begun.attempt, outcome, startedAt, logs, () => {
+        leaseReleased = releaseLease();
+      });
+      await Promise.all([leaseReleased ?? releaseLease(), this.enqueue(ctx.jobId, next)]);
     } catch (error) {
-      if (error instanceof StaleDeliveryError) return log.info('delivery superseded; dropped');
-      if (error instanceof ShutdownError) log.warn('worker shutting down; device left to recovery');
+      if (error instanceof StaleDeliveryError) return log().info('delivery superseded; dropped');
+      if (error instanceof ShutdownError)
+        log().warn('worker shutting down; device left to recovery');
       throw error;
     } finally {
       // lines a journal step or the completion did not carry (a retry, a stale delivery)
@@ -108,7 +114,7 @@ export class DeviceTaskProcessor {
   }
 
   /** Renews the device's lease and the session slot while the task runs. */
-  private keepLease(deviceKey: string, owner: string, log: Logger): LeaseKeeper {
+  private keepLease(deviceKey: string, owner: string, log: () => Logger): LeaseKeeper {
     return new LeaseKeeper(
       async () => {
         const [held] = await Promise.all([
@@ -118,7 +124,7 @@ export class DeviceTaskProcessor {
         return held;
       },
       Math.max(100, Math.floor(this.deps.leases.ttlMs / 3)),
-      () => log.warn('device lease lost while the task runs (renewal found it gone)'),
+      () => log().warn('device lease lost while the task runs (renewal found it gone)'),
     );
   }
 
@@ -205,11 +211,16 @@ export class DeviceTaskProcessor {
       return outcome;
     } finally {
       job.release();
-      await this.deps.sessions.release(owner).catch(() => undefined);
+      // not awaited: the slot's release goes out with the completion (auto-pipelined, in order)
+      void this.deps.sessions.release(owner).catch(() => undefined);
     }
   }
 
-  /** Retries the device or completes it exactly once; returns the devices the run dispatches next. */
+  /**
+   * Retries the device or completes it exactly once; returns the devices the run dispatches
+   * next. `completing` runs right after the completion is sent, before its reply: what it
+   * sends shares the completion's round trip and comes after it.
+   */
   private async settle(
     ctx: DeviceContext,
     dispatch: Dispatch,
@@ -217,6 +228,7 @@ export class DeviceTaskProcessor {
     outcome: PipelineOutcome,
     startedAt: Date,
     logs: LogBatcher,
+    completing: () => void,
   ): Promise<readonly Dispatch[]> {
     if (
       outcome.outcome === 'failed' &&
@@ -247,14 +259,17 @@ export class DeviceTaskProcessor {
       diffHash,
       durationMs,
     };
-    const reply = await this.deps.coordinator.complete(
+    const lastLines = await logs.drain();
+    const completion = this.deps.coordinator.complete(
       ctx.jobId,
       dispatch,
       state,
       result,
       stripUndefined(event),
-      await logs.drain(),
+      lastLines,
     );
+    completing();
+    const reply = await completion;
     if (reply.kind !== 'ok') return [];
     this.deps.metrics?.deviceFinished(state, outcome.code, durationMs / 1_000);
     return reply.dispatch;
