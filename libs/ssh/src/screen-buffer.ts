@@ -2,8 +2,7 @@
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const SPECIAL = /[\x00-\x1f\x7f]/;
 /** {@link SPECIAL}, global: {@link ScreenBuffer.write} scans with it from an offset (never re-entered). */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const SPECIAL_SCAN = /[\x00-\x1f\x7f]/g;
+const SPECIAL_SCAN = new RegExp(SPECIAL.source, 'g');
 
 /** An escape sequence is complete once its final byte arrives; this bounds a runaway one. */
 const MAX_ESCAPE_LENGTH = 64;

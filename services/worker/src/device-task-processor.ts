@@ -81,13 +81,15 @@ export class DeviceTaskProcessor {
         deviceKey: ctx.task.key,
         generation: dispatch.generation,
       }));
-    let leaseHeld = true;
     let keeper: LeaseKeeper | undefined;
     const logs = new LogBatcher(this.deps.events, ctx.jobId, ctx.task.key);
-    const releaseLease = async (): Promise<void> => {
-      leaseHeld = false;
+    // released once, whichever path asks first; later calls wait for that release
+    let leaseReleased: Promise<void> | undefined;
+    const releaseLease = (): Promise<void> => {
       keeper?.stop();
-      await this.deps.leases.release(ctx.task.key, owner).catch(() => undefined);
+      return (leaseReleased ??= this.deps.leases
+        .release(ctx.task.key, owner)
+        .catch(() => undefined));
     };
     try {
       const begun = await this.begin(ctx, dispatch, owner, signal, () => {
@@ -96,11 +98,10 @@ export class DeviceTaskProcessor {
       if (!begun) return;
       const startedAt = new Date();
       const outcome = await this.attempt(ctx, dispatch, begun, owner, signal, logs);
-      let leaseReleased: Promise<void> | undefined;
       const next = await this.settle(ctx, dispatch, begun.attempt, outcome, startedAt, logs, () => {
-        leaseReleased = releaseLease();
+        void releaseLease();
       });
-      await Promise.all([leaseReleased ?? releaseLease(), this.enqueue(ctx.jobId, next)]);
+      await Promise.all([releaseLease(), this.enqueue(ctx.jobId, next)]);
     } catch (error) {
       if (error instanceof StaleDeliveryError) return log().info('delivery superseded; dropped');
       if (error instanceof ShutdownError)
@@ -109,7 +110,7 @@ export class DeviceTaskProcessor {
     } finally {
       // lines a journal step or the completion did not carry (a retry, a stale delivery)
       await logs.close();
-      if (leaseHeld) await releaseLease();
+      await releaseLease();
     }
   }
 
