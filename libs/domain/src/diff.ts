@@ -1,4 +1,5 @@
-import { structuredPatch, formatPatch, FILE_HEADERS_ONLY } from 'diff';
+import { structuredPatch, formatPatch, FILE_HEADERS_ONLY, type StructuredPatch } from 'diff';
+import { shiftHunks, trimCommonHead } from './diff-common-head';
 import { diffHash, type DiffHashOptions } from './diff-hash';
 import { capText } from './diff-text-cap';
 
@@ -85,17 +86,10 @@ export function computeDiff(input: DiffInput, options: DiffOptions = {}): DiffOu
   if (input.pre === undefined || input.post === undefined) {
     return notComputed(DiffNotComputedReason.no_post_check);
   }
-  const patch = structuredPatch(
-    'pre',
-    'post',
+  const patch = unifiedPatch(
     normalise(input.pre),
     normalise(input.post),
-    undefined,
-    undefined,
-    {
-      context: CONTEXT_LINES,
-      maxEditLength: options.maxEditLength ?? DEFAULT_DIFF_MAX_EDIT_LENGTH,
-    },
+    options.maxEditLength ?? DEFAULT_DIFF_MAX_EDIT_LENGTH,
   );
   if (patch === undefined) return notComputed(DiffNotComputedReason.too_many_changes);
   if (patch.hunks.length === 0) return { status: 'empty' };
@@ -112,6 +106,23 @@ export function computeDiff(input: DiffInput, options: DiffOptions = {}): DiffOu
   const { text: body, truncated, size, originalSize } = capped;
   const hash = diffHash(whole, options.hash);
   return { status: 'changed', body, truncated, size, originalSize, added, removed, hash };
+}
+
+/**
+ * jsdiff's structured patch of `pre` vs `post` (labels `pre`/`post`, {@link CONTEXT_LINES} of
+ * context), computed on what follows the common head; `undefined` past `maxEditLength`.
+ */
+export function unifiedPatch(
+  pre: string,
+  post: string,
+  maxEditLength: number,
+): StructuredPatch | undefined {
+  const trimmed = trimCommonHead(pre, post, CONTEXT_LINES);
+  const patch = structuredPatch('pre', 'post', trimmed.pre, trimmed.post, undefined, undefined, {
+    context: CONTEXT_LINES,
+    maxEditLength,
+  });
+  return patch && shiftHunks(patch, trimmed.skippedLines);
 }
 
 function notComputed(reason: DiffNotComputedReason): DiffOutcome {

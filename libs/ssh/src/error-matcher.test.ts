@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { findRejection } from './error-matcher';
 import { PROFILES } from './profiles/profile-registry';
 
@@ -47,5 +48,49 @@ describe('findRejection', () => {
     expect(findRejection(linux, ['bash: frobnicate: command not found'])).toBeDefined();
     expect(findRejection(linux, ['cat: /etc/nope: No such file or directory'])).toBeDefined();
     expect(findRejection(linux, ['net.ipv4.ip_forward = 1'])).toBeUndefined();
+  });
+
+  it('finds what testing every pattern on every line finds, on every profile', () => {
+    const sets = Object.values(PROFILES).flatMap((p) => [
+      p.errorPatterns,
+      ...(p.save ? [p.save.errorPatterns] : []),
+    ]);
+    const oneByOne = (patterns: readonly RegExp[], lines: readonly string[]) =>
+      lines.flatMap((line) =>
+        patterns.filter((p) => new RegExp(p.source, p.flags).test(line)).map(() => line),
+      )[0];
+    const seed = fc.constantFrom(
+      '% ',
+      '%',
+      'error: ',
+      'Error ',
+      'ERROR: ',
+      'syntax error',
+      'Copy failed',
+      '%Error writing nvram',
+      'bash: ',
+      'Command authorization failed',
+      '!!% ',
+      '',
+    );
+    const line = fc
+      .tuple(
+        seed,
+        fc.string({ maxLength: 12 }),
+        fc.constantFrom('', ' does not exist', ' command not found', ': No such file or directory'),
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.constantFrom(...sets), fc.array(line, { maxLength: 6 }), (patterns, lines) => {
+        expect(findRejection(patterns, lines)?.line).toBe(oneByOne(patterns, lines));
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  it('still tests patterns one by one when a back-reference keeps them from being joined', () => {
+    const patterns = [/^(a)\1$/, /^b$/];
+    expect(findRejection(patterns, ['x', 'aa'])?.line).toBe('aa');
+    expect(findRejection(patterns, ['ab', 'b'])?.pattern).toBe(patterns[1]);
   });
 });

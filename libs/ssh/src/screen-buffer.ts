@@ -1,8 +1,18 @@
 /** Characters that need the slow path: C0 controls, DEL and ESC. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const SPECIAL = /[\x00-\x1f\x7f]/;
-/** {@link SPECIAL}, global: {@link ScreenBuffer.write} scans with it from an offset (never re-entered). */
-const SPECIAL_SCAN = new RegExp(SPECIAL.source, 'g');
+
+/**
+ * Where the next {@link SPECIAL} character is in `text` from `from` on (`text.length` if none).
+ * A plain loop: a global pattern's `exec` would allocate a match for every line.
+ */
+function nextSpecial(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return i;
+  }
+  return text.length;
+}
 
 /** An escape sequence is complete once its final byte arrives; this bounds a runaway one. */
 const MAX_ESCAPE_LENGTH = 64;
@@ -38,11 +48,9 @@ export class ScreenBuffer {
         i += 1;
         continue;
       }
-      SPECIAL_SCAN.lastIndex = i;
-      const found = SPECIAL_SCAN.exec(text);
-      const end = found === null ? text.length : found.index;
+      const end = nextSpecial(text, i);
       if (end > i) this.put(text.slice(i, end));
-      if (found === null) break;
+      if (end === text.length) break;
       i = this.controlAt(text, end);
     }
     return this.committedText.slice(before);
