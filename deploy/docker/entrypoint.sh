@@ -24,4 +24,9 @@ case "$service" in
     ;;
 esac
 
-exec node "$main" "$@"
+# node flags per service, as in libs/config/src/service-node-flags.ts (a test keeps them in step)
+flags=''
+[ "$service" = worker ] && flags='--single-threaded-gc'
+
+# shellcheck disable=SC2086 # $flags is a list of words, or nothing
+exec node $flags "$main" "$@"

@@ -58,3 +58,4 @@ export {
 } from './service-schemas';
 export { CONFIG_VARIABLES, type ConfigVariable } from './config-variables';
 export { findUnknownVariables, type UnknownVariable } from './unknown-variables';
+export { WORKER_NODE_FLAGS, serviceNodeFlags } from './service-node-flags';

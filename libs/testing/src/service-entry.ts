@@ -1,3 +1,4 @@
+import { serviceNodeFlags } from '@fleetpush/config';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 
@@ -20,11 +21,15 @@ export function splitNodeArgs(value: string | undefined): string[] {
   return value?.split(' ').filter(Boolean) ?? [];
 }
 
-/** Node's arguments that start `service` from `entry`, in the repository at `root`. */
+/**
+ * Node's arguments that start `service` from `entry`, in the repository at `root`, with the
+ * flags the service always runs with (`serviceNodeFlags`).
+ */
 export function serviceArgs(root: string, service: ServiceName, entry: ServiceEntry): string[] {
+  const flags = serviceNodeFlags(service);
   return entry === 'build'
-    ? [path.join(root, 'services', service, 'dist', 'main.js')]
-    : ['--import', 'tsx', path.join(root, 'services', service, 'src', 'main.ts')];
+    ? [...flags, path.join(root, 'services', service, 'dist', 'main.js')]
+    : [...flags, '--import', 'tsx', path.join(root, 'services', service, 'src', 'main.ts')];
 }
 
 /**

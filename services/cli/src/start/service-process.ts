@@ -1,3 +1,4 @@
+import { serviceNodeFlags } from '@fleetpush/config';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, type WriteStream } from 'node:fs';
 import * as path from 'node:path';
@@ -66,6 +67,7 @@ export function serviceArgs(root: string, name: ServiceName, fromSource: boolean
  */
 export function spawnService(name: ServiceName, options: SpawnServiceOptions): ServiceProcess {
   const args = [
+    ...serviceNodeFlags(name),
     ...serviceArgs(options.root, name, options.fromSource ?? false),
     ...(options.args ?? []),
   ];
