@@ -47,10 +47,14 @@ export function tsxImport(root: string): string {
   return pathToFileURL(path.join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 }
 
-/** The node arguments that run a service: its built entry point, or its sources under tsx. */
+/**
+ * The node arguments that run a service: the flags it always runs with (`serviceNodeFlags`),
+ * then its built entry point, or its sources under tsx.
+ */
 export function serviceArgs(root: string, name: ServiceName, fromSource: boolean): string[] {
+  const flags = serviceNodeFlags(name);
   const dir = path.join(root, 'services', name);
-  if (fromSource) return ['--import', tsxImport(root), path.join(dir, 'src', 'main.ts')];
+  if (fromSource) return [...flags, '--import', tsxImport(root), path.join(dir, 'src', 'main.ts')];
   const entry = path.join(dir, 'dist', 'main.js');
   if (!existsSync(entry)) {
     throw new StartError(
@@ -58,7 +62,7 @@ export function serviceArgs(root: string, name: ServiceName, fromSource: boolean
       `${path.relative(root, entry)} does not exist: run \`npm run build\` first`,
     );
   }
-  return [entry];
+  return [...flags, entry];
 }
 
 /**
@@ -67,7 +71,6 @@ export function serviceArgs(root: string, name: ServiceName, fromSource: boolean
  */
 export function spawnService(name: ServiceName, options: SpawnServiceOptions): ServiceProcess {
   const args = [
-    ...serviceNodeFlags(name),
     ...serviceArgs(options.root, name, options.fromSource ?? false),
     ...(options.args ?? []),
   ];

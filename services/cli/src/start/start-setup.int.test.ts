@@ -1,12 +1,13 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { WORKER_NODE_FLAGS } from '@fleetpush/config';
 import { freePort, testRedisUrl } from '@fleetpush/testing';
 import type { CliIo } from '../cli-io';
 import { ensureLocalSecret, LocalSecretFile, readLocalSecret } from '../local-secrets';
 import { runCli } from '../run-cli';
 import { redisAnswers } from './redis-probe';
-import { serviceArgs } from './service-process';
+import { serviceArgs, tsxImport } from './service-process';
 import { StartError } from './start-errors';
 
 // What `fleetpush start` does before any service runs: find Redis (or say how to get it), keep
@@ -73,6 +74,17 @@ describe('fleetpush start setup', () => {
     const attempt = (): unknown => serviceArgs(dir, 'api', false);
     expect(attempt).toThrow(StartError);
     expect(attempt).toThrow('services/api/dist/main.js does not exist: run `npm run build` first');
+  });
+
+  it('starts the worker, and only the worker, with the node flags every launcher uses', () => {
+    expect(serviceArgs(dir, 'worker', true)).toEqual([
+      ...WORKER_NODE_FLAGS,
+      '--import',
+      tsxImport(dir),
+      path.join(dir, 'services', 'worker', 'src', 'main.ts'),
+    ]);
+    expect(WORKER_NODE_FLAGS).toContain('--single-threaded-gc');
+    expect(serviceArgs(dir, 'api', true)[0]).toBe('--import');
   });
 
   it('probes Redis: the test Redis answers, a closed port does not', async () => {
