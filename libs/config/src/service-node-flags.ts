@@ -6,8 +6,8 @@
  * is short-lived, and V8's parallel and concurrent GC threads cost more CPU in coordination than
  * they save when the machine's other cores are busy with SSH, Redis and the devices' side.
  * Measured on the 2-core development VM (peer bench, 1,000 devices, window 200, alternated):
- * about 6 % less worker CPU, the same wall time. The pauses it adds are a few milliseconds on
- * a process whose every wait is network I/O.
+ * about 6 % less worker CPU, the same wall time. Its longer pauses fall on a process whose every
+ * wait is network I/O with timeouts of seconds.
  */
 export const WORKER_NODE_FLAGS: readonly string[] = ['--single-threaded-gc'];
 
