@@ -26,7 +26,9 @@ function screenOf(patterns: readonly RegExp[]): Screen {
   const byFlags = new Map<string, string[]>();
   for (const p of patterns) {
     const flags = p.flags.replace(/[gy]/g, '');
-    byFlags.set(flags, [...(byFlags.get(flags) ?? []), `(?:${p.source})`]);
+    const sources = byFlags.get(flags) ?? [];
+    sources.push(`(?:${p.source})`);
+    byFlags.set(flags, sources);
   }
   screen = patterns.some((p) => UNJOINABLE.test(p.source))
     ? null

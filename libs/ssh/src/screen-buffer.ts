@@ -1,15 +1,16 @@
-/** Characters that need the slow path: C0 controls, DEL and ESC. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const SPECIAL = /[\x00-\x1f\x7f]/;
+/** Whether a UTF-16 unit needs the slow path: C0 controls (ESC among them) and DEL. */
+function isSpecial(code: number): boolean {
+  return code < 0x20 || code === 0x7f;
+}
 
 /**
- * Where the next {@link SPECIAL} character is in `text` from `from` on (`text.length` if none).
- * A plain loop: a global pattern's `exec` would allocate a match for every line.
+ * Where the next special character (see {@link isSpecial}) is in `text` from `from` on
+ * (`text.length` if none). A plain loop: a global pattern's `exec` would allocate a match for
+ * every line.
  */
 function nextSpecial(text: string, from: number): number {
   for (let i = from; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return i;
+    if (isSpecial(text.charCodeAt(i))) return i;
   }
   return text.length;
 }
@@ -135,7 +136,7 @@ export class ScreenBuffer {
         this.escape = ch;
         return;
       default:
-        if (!SPECIAL.test(ch)) this.put(ch);
+        if (!isSpecial(ch.charCodeAt(0))) this.put(ch);
     }
   }
 
