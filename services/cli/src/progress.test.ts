@@ -59,6 +59,24 @@ describe('ProgressTracker', () => {
     expect(tracker.snapshot().canary).toEqual({ key: 'a:22', verdict: 'pending' });
   });
 
+  it('does not show the status going back while a watch replays the history it was seeded past', () => {
+    const tracker = new ProgressTracker('j1');
+    tracker.seed(2, 'running', 'a:22');
+    const seen: string[] = [];
+    for (const event of [
+      ev({ type: 'job:created', name: 'n', targets: 2 }),
+      ev({ type: 'job:status', from: null, to: 'queued' }),
+      ev({ type: 'job:status', from: 'queued', to: 'running' }),
+      ev({ type: 'job:status', from: 'running', to: 'paused', actor: 'ops' }),
+      ev({ type: 'job:status', from: 'paused', to: 'running', actor: 'ops' }),
+      ev({ type: 'job:status', from: 'running', to: 'completed' }),
+    ]) {
+      tracker.apply(event);
+      seen.push(tracker.snapshot().status);
+    }
+    expect(seen).toEqual(['running', 'running', 'running', 'paused', 'running', 'completed']);
+  });
+
   it('takes the final status from job:finished', () => {
     const tracker = new ProgressTracker('j1');
     tracker.apply(ev({ type: 'job:finished', status: 'cancelled', counts: {}, durationMs: 5 }));

@@ -53,7 +53,9 @@ export class ProgressTracker {
         this.total = event.targets;
         break;
       case 'job:status':
-        this.status = event.to;
+        // only a transition out of the status shown moves it: a watch replays the job's history
+        // after seeding the current status, and must not show it going back (running → queued)
+        if (event.from === this.status) this.status = event.to;
         break;
       case 'job:finished':
         this.status = event.status;
