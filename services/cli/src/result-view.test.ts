@@ -54,6 +54,8 @@ describe('result view', () => {
     const plain = renderResult(summarizeResult(result));
     expect(plain).toContain('job j1 (ntp): failed — 1 failed, 1 skipped, 1 pending');
     expect(plain).toMatch(/a:22 +failed +command_error +rejected/);
+    expect(plain).toMatch(/b:22 +skipped +canary_failed +not started: the canary failed/);
+    expect(plain).toMatch(/c:22 +pending\n/);
     expect(plain).not.toContain('diff not computed');
     expect(renderResult(summarizeResult(result, true))).toContain(
       '--- a:22\n(diff not computed: apply failed)',

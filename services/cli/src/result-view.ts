@@ -64,13 +64,31 @@ function diffText(diff: unknown): string | undefined {
   return `(diff not computed: ${d.reason ?? 'unknown'})`;
 }
 
+/** Why a device was never started, in words (the CODE column shows the reason itself). */
+const SKIP_MESSAGES: Record<string, string> = {
+  canary_failed: 'not started: the canary failed',
+  budget_exceeded: "not started: a wave's failure budget was spent",
+  cancelled: 'not started: the job was cancelled',
+  not_in_scope: "not in the change's scope (canary only)",
+};
+
+function deviceRow(d: DeviceSummary): string[] {
+  const skip = d.skip_reason;
+  return [
+    d.key,
+    d.state,
+    d.code ?? skip ?? '',
+    d.message ?? (skip === undefined ? '' : (SKIP_MESSAGES[skip] ?? 'not started')),
+  ];
+}
+
 /** The human-readable result: a status line, a device table and, with `--diffs`, each diff. */
 export function renderResult(summary: ResultSummary): string {
   const counts = Object.entries(summary.counts)
     .map(([state, n]) => `${n} ${state}`)
     .join(', ');
   const head = `job ${summary.id} (${summary.name}): ${summary.status} — ${counts || 'no devices'}`;
-  const rows = summary.devices.map((d) => [d.key, d.state, d.code ?? '', d.message ?? '']);
+  const rows = summary.devices.map(deviceRow);
   const lines = [head, table([['DEVICE', 'STATE', 'CODE', 'MESSAGE'], ...rows])];
   for (const d of summary.devices) {
     const text = d.diff === undefined ? undefined : diffText(d.diff);
