@@ -58,6 +58,12 @@ describe('applyEvents', () => {
     });
     expect(m.fanoutSince).toBe(Date.parse(at));
     expect(m.doneAtFanout).toBe(2);
+    // the key is the line's own column: the text does not repeat it
+    expect(m.log.slice(1).map((l) => [l.deviceKey, l.text])).toEqual([
+      ['a:22', 'succeeded'],
+      ['a:22', 'canary passed'],
+      ['b:22', 'failed (auth_failed): denied'],
+    ]);
   });
 
   it('ignores events it has already applied (a replay overlapping the live stream)', () => {
@@ -87,9 +93,12 @@ describe('applyEvents', () => {
         status: 'failed',
         counts: {},
         durationMs: 10,
-        reason: 'canary failed',
+        reason: 'canary_failed',
       },
     ]);
-    expect(m).toMatchObject({ status: 'failed', reason: 'canary failed' });
+    expect(m).toMatchObject({ status: 'failed', reason: 'canary_failed' });
+    expect(m.log.at(-1)?.text).toBe(
+      'job failed in 0 s: the canary failed, so no other device was started',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import type { FleetEvent } from '@fleetpush/contracts';
+import { reasonText } from './job-outcome';
 
 /** What the monitor knows about one device. */
 export interface MonitorDevice {
@@ -118,12 +119,12 @@ function applyOne(
   switch (e.type) {
     case 'job:status':
       line(
-        `job ${e.from ?? 'new'} → ${e.to}${e.actor ? ` by ${e.actor}` : ''}${e.reason ? `: ${e.reason}` : ''}`,
+        `job ${e.from ?? 'new'} → ${e.to}${e.actor ? ` by ${e.actor}` : ''}${e.reason ? `: ${reasonText(e.reason)}` : ''}`,
       );
       return { ...m, status: e.to };
     case 'job:canary':
       line(
-        `canary ${e.deviceKey} ${e.verdict}${e.awaitingApproval ? ', awaiting approval' : ''}`,
+        `canary ${e.verdict}${e.awaitingApproval ? ', awaiting approval' : ''}`,
         e.verdict === 'passed' ? 'info' : 'error',
         e.deviceKey,
       );
@@ -139,7 +140,7 @@ function applyOne(
     }
     case 'job:finished':
       line(
-        `job ${e.status} in ${Math.round(e.durationMs / 1000)} s${e.reason ? `: ${e.reason}` : ''}`,
+        `job ${e.status} in ${Math.round(e.durationMs / 1000)} s${e.reason ? `: ${reasonText(e.reason)}` : ''}`,
         e.status === 'completed' ? 'info' : 'error',
       );
       return {
@@ -158,7 +159,7 @@ function applyOne(
       });
       return m;
     case 'device:waiting':
-      line(`${e.deviceKey} waits for job ${e.heldByJobId}`, 'warn', e.deviceKey);
+      line(`waits for job ${e.heldByJobId}`, 'warn', e.deviceKey);
       return m;
     case 'device:result': {
       setDevice(devices, order, e.deviceKey, {
@@ -170,7 +171,7 @@ function applyOne(
       });
       const level = e.state === 'failed' || e.state === 'aborted' ? 'error' : 'info';
       line(
-        `${e.deviceKey} ${e.state}${e.code ? ` (${e.code})` : ''}${e.message ? `: ${e.message}` : ''}`,
+        `${e.state}${e.code ? ` (${e.code})` : ''}${e.message ? `: ${e.message}` : ''}`,
         level,
         e.deviceKey,
       );

@@ -11,6 +11,7 @@ import { useJobMonitor } from '../data/use-job-monitor';
 import { actionSettled, allowedActions, PENDING_LABEL } from '../model/control-actions';
 import { estimateRemainingMs, formatDuration } from '../model/eta';
 import { countStates, type JobMonitor } from '../model/job-monitor';
+import { jobOutcomeText, waveBadgeState } from '../model/job-outcome';
 import { hrefOf, navigate } from '../route';
 import { useSession } from '../session';
 
@@ -53,8 +54,7 @@ export function MonitorPage({ jobId }: { readonly jobId: string }): React.JSX.El
       </div>
       {['failed', 'cancelled'].includes(monitor.status) && (
         <div className="alert error" role="status" data-testid="job-outcome">
-          Job {monitor.status}
-          {monitor.reason ? `: ${monitor.reason}` : ''}
+          {jobOutcomeText(monitor.status, monitor.reason)}
           {(counts.failed ?? 0) + (counts.aborted ?? 0) > 0 && (
             <>
               {' '}
@@ -310,7 +310,7 @@ function Progress({ monitor }: { readonly monitor: JobMonitor }): React.JSX.Elem
             <div key={w.wave} className="row small">
               <span>Wave {w.wave + 1}</span>
               <span className="muted">{w.size} devices</span>
-              <StatusBadge state={w.phase === 'completed' ? 'completed' : 'running'} />
+              <StatusBadge state={waveBadgeState(w.phase, monitor.status)} />
             </div>
           ))}
         </div>

@@ -1,0 +1,31 @@
+import { jobOutcomeText, waveBadgeState } from './job-outcome';
+
+describe('jobOutcomeText', () => {
+  it.each([
+    ['failed', 'canary_failed', 'Job failed: the canary failed, so no other device was started'],
+    [
+      'failed',
+      'budget_exceeded',
+      'Job failed: a wave spent its failure budget; the devices not yet started were skipped',
+    ],
+    ['cancelled', 'cancelled', 'Job cancelled: the devices not yet started were skipped'],
+    ['failed', undefined, 'Job failed'],
+    ['failed', 'something new', 'Job failed: something new'],
+  ])('%s with reason %s reads "%s"', (status, reason, text) => {
+    expect(jobOutcomeText(status, reason)).toBe(text);
+  });
+});
+
+describe('waveBadgeState', () => {
+  it('shows a completed wave as completed whatever the job does next', () => {
+    expect(waveBadgeState('completed', 'cancelled')).toBe('completed');
+  });
+
+  it('shows an unfinished wave as far as the job got, never running once it stopped', () => {
+    expect(waveBadgeState('started', 'running')).toBe('running');
+    expect(waveBadgeState('started', 'cancelling')).toBe('running');
+    expect(waveBadgeState('started', 'paused')).toBe('paused');
+    expect(waveBadgeState('started', 'cancelled')).toBe('cancelled');
+    expect(waveBadgeState('started', 'failed')).toBe('failed');
+  });
+});
