@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { DiffRecord } from '@fleetpush/contracts';
+import { diffNotComputedText } from '../model/diff-reasons';
 import { parseUnifiedDiff, sideBySide, type DiffLine } from '../model/diff-lines';
 
 function Line({ line }: { readonly line: DiffLine | undefined }): React.JSX.Element {
@@ -28,7 +29,7 @@ export function DiffView({
       </p>
     );
   if (diff.status === 'not_computed')
-    return <p className="muted">Diff not computed: {diff.reason}</p>;
+    return <p className="muted">{diffNotComputedText(diff.reason)}</p>;
   const lines = parseUnifiedDiff(diff.body);
   // The file headers say "pre" and "post"; the split view says it in its column titles.
   const rows = sideBySide(lines.filter((l) => l.kind !== 'meta'));

@@ -1,4 +1,4 @@
-import { estimateRemainingMs, formatDuration, jobDurationText } from './eta';
+import { estimateRemainingMs, formatElapsed, formatDuration, jobDurationText } from './eta';
 
 describe('estimateRemainingMs', () => {
   it('extrapolates the finish rate since the fan-out began', () => {
@@ -31,6 +31,18 @@ describe('formatDuration', () => {
     [7_500_000, '2 h 05 m'],
   ])('%i ms reads %s', (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
+  });
+});
+
+describe('formatElapsed', () => {
+  it.each([
+    [19, '19 ms'],
+    [999.6, '1.0 s'],
+    [1_250, '1.3 s'],
+    [59_940, '59.9 s'],
+    [200_000, '3 m 20 s'],
+  ])('%d ms reads %s', (ms, text) => {
+    expect(formatElapsed(ms)).toBe(text);
   });
 });
 

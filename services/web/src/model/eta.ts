@@ -35,6 +35,14 @@ export function formatDuration(ms: number): string {
   return `${sec} s`;
 }
 
+/** A measured time: milliseconds under a second (a fast device is not "0.0 s"), tenths under a minute. */
+export function formatElapsed(ms: number): string {
+  const whole = Math.max(0, Math.round(ms));
+  if (whole < 1_000) return `${whole} ms`;
+  if (ms < 60_000) return `${(ms / 1_000).toFixed(1)} s`;
+  return formatDuration(ms);
+}
+
 /** A job's run times as the API gives them (null or absent until they happen). */
 export interface JobTimes {
   readonly started_at?: string | null;

@@ -64,6 +64,18 @@ describe('applyEvents', () => {
       ['a:22', 'canary passed'],
       ['b:22', 'failed (auth_failed): denied'],
     ]);
+    const skipped = applyEvents(m, [
+      {
+        ...base,
+        seq: 6,
+        type: 'device:result',
+        deviceKey: 'c:22',
+        state: 'skipped',
+        attempts: 0,
+        skipReason: 'budget_exceeded',
+      },
+    ]);
+    expect(skipped.log.at(-1)?.text).toBe('skipped (budget_exceeded)');
   });
 
   it('ignores events it has already applied (a replay overlapping the live stream)', () => {
@@ -98,7 +110,7 @@ describe('applyEvents', () => {
     ]);
     expect(m).toMatchObject({ status: 'failed', reason: 'canary_failed' });
     expect(m.log.at(-1)?.text).toBe(
-      'job failed in 0 s: the canary failed, so no other device was started',
+      'job failed in 10 ms: the canary failed, so no other device was started',
     );
   });
 });

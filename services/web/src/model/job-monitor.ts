@@ -1,4 +1,5 @@
 import type { FleetEvent } from '@fleetpush/contracts';
+import { formatElapsed } from './eta';
 import { reasonText } from './job-outcome';
 
 /** What the monitor knows about one device. */
@@ -140,7 +141,7 @@ function applyOne(
     }
     case 'job:finished':
       line(
-        `job ${e.status} in ${Math.round(e.durationMs / 1000)} s${e.reason ? `: ${reasonText(e.reason)}` : ''}`,
+        `job ${e.status} in ${formatElapsed(e.durationMs)}${e.reason ? `: ${reasonText(e.reason)}` : ''}`,
         e.status === 'completed' ? 'info' : 'error',
       );
       return {
@@ -171,7 +172,7 @@ function applyOne(
       });
       const level = e.state === 'failed' || e.state === 'aborted' ? 'error' : 'info';
       line(
-        `${e.state}${e.code ? ` (${e.code})` : ''}${e.message ? `: ${e.message}` : ''}`,
+        `${e.state}${e.code ? ` (${e.code})` : ''}${e.skipReason ? ` (${e.skipReason})` : ''}${e.message ? `: ${e.message}` : ''}`,
         level,
         e.deviceKey,
       );

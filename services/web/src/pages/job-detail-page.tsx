@@ -6,6 +6,7 @@ import { ErrorBox } from '../components/error-box';
 import { StatusBadge } from '../components/status-badge';
 import type { JobResult, JobResultDevice } from '../data/api-types';
 import { groupByDiff } from '../model/diff-groups';
+import { formatElapsed } from '../model/eta';
 import { download, resultToCsv } from '../model/result-export';
 import { hrefOf, navigate } from '../route';
 import { useSession } from '../session';
@@ -233,7 +234,7 @@ function DevicePanel({ device }: { readonly device: JobResultDevice }): React.JS
         {r && (
           <span className="small muted">
             attempts {r.attempts}
-            {r.duration_ms !== undefined ? ` · ${(r.duration_ms / 1000).toFixed(1)} s` : ''}
+            {r.duration_ms !== undefined ? ` · ${formatElapsed(r.duration_ms)}` : ''}
             {r.worker ? ` · ${r.worker}` : ''}
           </span>
         )}

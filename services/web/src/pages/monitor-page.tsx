@@ -9,7 +9,7 @@ import { StatusBadge } from '../components/status-badge';
 import type { ControlAction } from '../data/fleet-api';
 import { useJobMonitor } from '../data/use-job-monitor';
 import { actionSettled, allowedActions, PENDING_LABEL } from '../model/control-actions';
-import { estimateRemainingMs, formatDuration } from '../model/eta';
+import { estimateRemainingMs, formatElapsed, formatDuration } from '../model/eta';
 import { countStates, type JobMonitor } from '../model/job-monitor';
 import { jobOutcomeText, waveBadgeState } from '../model/job-outcome';
 import { hrefOf, navigate } from '../route';
@@ -224,7 +224,7 @@ function CanaryCard({
         </p>
       )}
       {over ? (
-        <DiffView diff={result?.diff} />
+        <DiffView diff={result?.diff} ended={result !== null} />
       ) : (
         <p className="muted">Nothing else is touched until the canary succeeds.</p>
       )}
@@ -273,7 +273,7 @@ function Progress({ monitor }: { readonly monitor: JobMonitor }): React.JSX.Elem
         <span className="muted small">
           {terminal
             ? monitor.durationMs !== undefined
-              ? `finished in ${formatDuration(monitor.durationMs)}`
+              ? `finished in ${formatElapsed(monitor.durationMs)}`
               : ''
             : eta !== undefined
               ? `ETA ${formatDuration(eta)}`
