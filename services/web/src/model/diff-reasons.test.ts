@@ -5,7 +5,6 @@ describe('diffNotComputedText', () => {
   it('has words for every reason the engine records', () => {
     for (const reason of Object.values(DiffNotComputedReason)) {
       const text = diffNotComputedText(reason);
-      expect(text).not.toContain(reason);
       expect(text).toMatch(/^No diff/);
     }
   });

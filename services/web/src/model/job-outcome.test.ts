@@ -1,4 +1,5 @@
-import { jobOutcomeText, waveBadgeState } from './job-outcome';
+import { SKIP_REASONS } from '@fleetpush/domain';
+import { jobOutcomeText, skipReasonText, waveBadgeState } from './job-outcome';
 
 describe('jobOutcomeText', () => {
   it.each([
@@ -27,5 +28,16 @@ describe('waveBadgeState', () => {
     expect(waveBadgeState('started', 'paused')).toBe('paused');
     expect(waveBadgeState('started', 'cancelled')).toBe('cancelled');
     expect(waveBadgeState('started', 'failed')).toBe('failed');
+  });
+});
+
+describe('skipReasonText', () => {
+  it('has words for every skip reason the engine records', () => {
+    for (const reason of SKIP_REASONS) expect(skipReasonText(reason)).not.toMatch(/^Skipped: /);
+    expect(skipReasonText('canary_failed')).toBe('Not started: the canary failed.');
+  });
+
+  it('shows a reason it does not know as it is', () => {
+    expect(skipReasonText('new_reason')).toBe('Skipped: new_reason');
   });
 });

@@ -29,3 +29,16 @@ export function waveBadgeState(phase: string, jobStatus: string): string {
     return jobStatus;
   return 'running';
 }
+
+/** Why a device was never started, by its skip reason. */
+const SKIPS: Readonly<Record<string, string>> = {
+  canary_failed: 'Not started: the canary failed.',
+  budget_exceeded: "Not started: a wave spent the job's failure budget.",
+  cancelled: 'Not started: the job was cancelled.',
+  not_in_scope: 'Not changed: the job applied its commands to the canary only.',
+};
+
+/** The sentence a skipped device's panel shows (an unknown reason as it is). */
+export function skipReasonText(reason: string): string {
+  return SKIPS[reason] ?? `Skipped: ${reason}`;
+}
