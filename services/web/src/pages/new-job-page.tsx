@@ -204,6 +204,7 @@ function StrategyCard({
   readonly form: JobForm;
   readonly set: (p: Partial<JobForm>) => void;
 }): React.JSX.Element {
+  const budgetHasNumber = form.budgetMode === 'count' || form.budgetMode === 'pct';
   return (
     <section className="card stack" aria-labelledby="strategy-title">
       <h2 id="strategy-title">Strategy and options</h2>
@@ -235,7 +236,11 @@ function StrategyCard({
         />
       </div>
       <div className="grid-3">
-        <label className="field">
+        <label
+          className="field"
+          // without a number beside it, the choice takes its column too (its words fit)
+          style={budgetHasNumber ? undefined : { gridColumn: 'span 2' }}
+        >
           Failure budget
           <select
             value={form.budgetMode}
@@ -247,7 +252,7 @@ function StrategyCard({
             <option value="none">never stop</option>
           </select>
         </label>
-        {form.budgetMode === 'count' || form.budgetMode === 'pct' ? (
+        {budgetHasNumber && (
           <NumberField
             label={form.budgetMode === 'count' ? 'Failures' : 'Percent'}
             value={form.budget}
@@ -255,8 +260,6 @@ function StrategyCard({
             max={form.budgetMode === 'pct' ? 100 : undefined}
             onChange={(budget) => set({ budget })}
           />
-        ) : (
-          <span />
         )}
         <NumberField
           label="Attempts"
