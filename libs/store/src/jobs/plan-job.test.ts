@@ -65,8 +65,33 @@ describe('planJob', () => {
     const r2 = plan({ targets: ['all'], commands: ['snmp-server location {{site}} {{rack}}'] });
     expect(r2.ok).toBe(false);
     if (r2.ok) return;
-    expect(r2.problems).toHaveLength(5);
-    expect(r2.problems.every((p) => p.path === 'commands' && /rack/.test(p.message))).toBe(true);
+    // one problem for the variable missing on every device, not one per device
+    expect(r2.problems).toEqual([
+      {
+        path: 'commands',
+        message: expect.stringMatching(
+          /^5 devices \(10\.0\.0\.1:22, 10\.0\.0\.2:22, 10\.0\.0\.3:22, 10\.0\.0\.4:22, 10\.0\.0\.5:22\): \{\{rack\}\} \(commands line 1\) has no value/,
+        ),
+      },
+    ]);
+  });
+
+  it('states a problem shared by a large fleet once, naming the first devices and the count', () => {
+    const fleet = Array.from({ length: 12 }, (_, i) =>
+      device(i + 1, {
+        username: undefined,
+        ...(i === 3 ? { host_vars: { rack: 'r4' } } : {}),
+      }),
+    );
+    const r = plan({ targets: ['all'], commands: ['snmp-server location {{rack}}'] }, fleet);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const named = '10.0.0.1:22, 10.0.0.2:22, 10.0.0.3:22, 10.0.0.4:22, 10.0.0.5:22 and 7 more';
+    const without4 = '10.0.0.1:22, 10.0.0.2:22, 10.0.0.3:22, 10.0.0.5:22, 10.0.0.6:22 and 6 more';
+    expect(r.problems.map((p) => p.message)).toEqual([
+      `12 devices (${named}) have no username and password in the inventory`,
+      expect.stringMatching(new RegExp(`^11 devices \\(${without4}\\): \\{\\{rack\\}\\}`)),
+    ]);
   });
 
   it('refuses values that would smuggle a second line, naming the device', () => {

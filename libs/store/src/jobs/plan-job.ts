@@ -9,6 +9,7 @@ import {
   type TemplateWarning,
 } from '@fleetpush/domain';
 import type { NewJob } from '../coordinator/create-job';
+import { devicesNamed, groupByDetail } from './devices-named';
 import { resolveTargets } from './resolve-targets';
 
 /** What {@link planJob} needs. */
@@ -49,24 +50,39 @@ export function verifyFor(
   return [...(submission.verify_commands ?? device.verify_commands)];
 }
 
-function templateProblem(p: TemplateProblem): Problem {
-  if (p.kind === 'unsafe_template') {
-    const part = p.part === 'commands' ? 'commands' : 'verify_commands';
-    return { path: `${part}[${p.line - 1}]`, message: p.detail };
+/**
+ * The template problems as the refusal states them: a template's own once, a device's grouped
+ * with every device that has the same one (a variable missing fleet-wide is one problem).
+ */
+function templateProblems(found: readonly TemplateProblem[]): Problem[] {
+  const problems: Problem[] = [];
+  const perDevice: { path: string; detail: string; deviceKey: string }[] = [];
+  for (const p of found) {
+    if (p.kind === 'unsafe_template') {
+      const part = p.part === 'commands' ? 'commands' : 'verify_commands';
+      problems.push({ path: `${part}[${p.line - 1}]`, message: p.detail });
+    } else {
+      const path = p.kind === 'unresolved' ? 'commands' : 'global_vars';
+      perDevice.push({ path, detail: p.detail, deviceKey: p.deviceKey });
+    }
   }
-  return {
-    path: p.kind === 'unresolved' ? 'commands' : 'global_vars',
-    message: `${p.deviceKey}: ${p.detail}`,
-  };
+  for (const g of groupByDetail(perDevice))
+    problems.push({ path: g.path, message: `${devicesNamed(g.keys)}: ${g.detail}` });
+  return problems;
 }
 
 function credentialProblems(devices: readonly StoredDevice[]): Problem[] {
-  return devices
+  const keys = devices
     .filter((d) => d.username === undefined || d.password_sealed === undefined)
-    .map((d) => ({
+    .map((d) => d.key);
+  if (keys.length === 0) return [];
+  const verb = keys.length === 1 ? 'has' : 'have';
+  return [
+    {
       path: 'targets',
-      message: `${d.key} has no username and password in the inventory`,
-    }));
+      message: `${devicesNamed(keys)} ${verb} no username and password in the inventory`,
+    },
+  ];
 }
 
 /** The template variables of one device under a submission (global, host and device facts). */
@@ -147,7 +163,7 @@ export function planJob(
   if (prodDevices.length > 0 && !submission.confirm_prod) {
     problems.push({
       path: 'confirm_prod',
-      message: `${prodDevices.length} production device(s) targeted (${prodDevices.slice(0, 5).join(', ')}); set confirm_prod to true`,
+      message: `production devices targeted: ${devicesNamed(prodDevices)}; set confirm_prod to true`,
     });
   }
   problems.push(...credentialProblems(devices));
@@ -159,7 +175,7 @@ export function planJob(
       scope: templateScopeOf(submission, d),
     })),
   });
-  if (!preflight.ok) problems.push(...preflight.problems.map(templateProblem));
+  if (!preflight.ok) problems.push(...templateProblems(preflight.problems));
   const budget = budgetOf(submission);
   const strategy = {
     waves: submission.strategy.waves,
