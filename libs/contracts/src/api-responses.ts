@@ -184,6 +184,8 @@ export const importResponseSchema = z.looseObject({
   imported: z.number().int(),
   created: z.number().int(),
   updated: z.number().int(),
+  /** Devices a replace deleted (in the inventory, not in the CSV); 0 for a merge. */
+  removed: z.number().int().optional(),
   rejected: z.array(rejectedRowSchema),
   connection: connectionReportSchema.optional(),
 });

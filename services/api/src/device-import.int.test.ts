@@ -75,6 +75,32 @@ describe('POST /devices/import with Accept: application/x-ndjson', () => {
     });
   });
 
+  it('says what a replace did: devices new, kept and removed (in the inventory, not in the file)', async () => {
+    await withApi(async (h) => {
+      const [a, b, c, d] = ['10.2.0.1', '10.2.0.2', '10.2.0.3', '10.2.0.4'].map((host) =>
+        deviceRow(host),
+      );
+      const first = await importRequest(h, csvOf([a!, b!, c!]), '', 'application/json');
+      expect(JSON.parse(first.body as string)).toMatchObject({
+        mode: 'replace',
+        created: 3,
+        updated: 0,
+        removed: 0,
+      });
+      const second = await importRequest(h, csvOf([b!, c!, d!]), '', 'application/json');
+      expect(JSON.parse(second.body as string)).toMatchObject({
+        mode: 'replace',
+        imported: 3,
+        created: 1,
+        updated: 2,
+        removed: 1,
+      });
+      expect(await inventoryKeys(h)).toEqual(['10.2.0.2:22', '10.2.0.3:22', '10.2.0.4:22']);
+      const merged = await importRequest(h, csvOf([a!]), '?mode=merge', 'application/json');
+      expect(JSON.parse(merged.body as string)).toMatchObject({ created: 1, removed: 0 });
+    });
+  });
+
   it('ends with an error line naming the rejected row, and stores nothing', async () => {
     await withApi(async (h) => {
       await importRequest(h, csvOf([deviceRow('10.9.9.9')]), '', 'application/json');

@@ -7,5 +7,6 @@ export {
   type InventoryQuery,
   type InventoryStoreOptions,
   type ReachabilityRecord,
+  type ReplaceOutcome,
 } from './inventory-store';
 export { CredentialStore, toCredentialView } from './credential-store';

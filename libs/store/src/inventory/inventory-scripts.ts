@@ -8,17 +8,24 @@ import { LuaScript } from '../coordinator/lua-script';
  * ARGV[1] the number of devices staged.
  * Invariant: the staged pair holds exactly ARGV[1] devices, or nothing is changed (error
  * `STAGING_LOST`: the staging expired, or another writer touched it).
- * Returns the number of devices now live.
+ * Returns {created, updated, removed}: devices new to the inventory, devices it already had
+ * (by key), devices it had that the new one lacks.
  */
 export const SWAP_INVENTORY = new LuaScript(
   'inventory-swap',
   `local n = tonumber(ARGV[1])
 if n == 0 then
+  local removed = redis.call('HLEN', KEYS[1])
   redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5])
-  return 0
+  return {0, 0, removed}
 end
 if redis.call('HLEN', KEYS[3]) ~= n or redis.call('ZCARD', KEYS[4]) ~= n then
   return redis.error_reply('STAGING_LOST staged inventory is incomplete')
+end
+-- what the swap does to the devices already there: kept (updated) or gone (removed)
+local kept, removed = 0, 0
+for _, key in ipairs(redis.call('HKEYS', KEYS[1])) do
+  if redis.call('HEXISTS', KEYS[3], key) == 1 then kept = kept + 1 else removed = removed + 1 end
 end
 redis.call('RENAME', KEYS[3], KEYS[1])
 redis.call('PERSIST', KEYS[1])
@@ -27,7 +34,7 @@ redis.call('PERSIST', KEYS[2])
 for _, key in ipairs(redis.call('HKEYS', KEYS[5])) do
   if redis.call('HEXISTS', KEYS[1], key) == 0 then redis.call('HDEL', KEYS[5], key) end
 end
-return n`,
+return {n - kept, kept, removed}`,
 );
 
 /**

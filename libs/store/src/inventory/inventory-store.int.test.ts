@@ -26,13 +26,25 @@ describe('InventoryStore', () => {
   it('replaces the inventory, keeps the import order and reads devices back by any key spelling', async () => {
     await withRedis(async (ctx) => {
       const { store } = clockedStore(ctx);
-      await store.replaceAll(fleet('old', 3));
+      expect(await store.replaceAll(fleet('old', 3))).toEqual({
+        created: 3,
+        updated: 0,
+        removed: 0,
+      });
       const devices = [
         newDevice('r2.example.net'),
         newDevice('R1.example.net', { key: 'r1.example.net:22' }),
         { ...newDevice('2001:db8::1'), key: '[2001:db8::1]:22' },
       ];
-      await store.replaceAll(devices);
+      expect(await store.replaceAll(devices)).toEqual({ created: 3, updated: 0, removed: 3 });
+      expect(
+        await store.replaceAll([devices[0]!, newDevice('r3.example.net'), ...devices.slice(1)]),
+      ).toEqual({
+        created: 1,
+        updated: 3,
+        removed: 0,
+      });
+      expect(await store.replaceAll(devices)).toEqual({ created: 0, updated: 3, removed: 1 });
       expect((await store.all()).map((d) => d.key)).toEqual([
         'r2.example.net:22',
         'r1.example.net:22',
@@ -47,7 +59,7 @@ describe('InventoryStore', () => {
       expect(await store.get('[2001:DB8::1]:22')).toMatchObject({ key: '[2001:db8::1]:22' });
       expect(await store.get('old0.example.net:22')).toBeUndefined();
       expect(await store.get('not a key')).toBeUndefined();
-      await store.replaceAll([]);
+      expect(await store.replaceAll([])).toEqual({ created: 0, updated: 0, removed: 3 });
       expect(await store.count()).toBe(0);
       expect(await store.all()).toEqual([]);
     });

@@ -56,6 +56,16 @@ export interface ReachabilityRecord {
   readonly reachability: DeviceReachability;
 }
 
+/** What replacing the inventory did, by device key. */
+export interface ReplaceOutcome {
+  /** Devices the inventory did not have. */
+  readonly created: number;
+  /** Devices it had, now rewritten from the import. */
+  readonly updated: number;
+  /** Devices it had that the import lacks: deleted. */
+  readonly removed: number;
+}
+
 /** Options of {@link InventoryStore}. */
 export interface InventoryStoreOptions {
   /** Clock for `created_at` / `updated_at` (injectable for tests). */
@@ -155,9 +165,10 @@ export class InventoryStore {
   /**
    * Replaces the whole inventory, in the given order. The new devices are staged under fresh
    * keys (invisible), then renamed over the live ones in one script: readers see the old
-   * inventory or the new one, never a mix. Every device gets `created_at` = now.
+   * inventory or the new one, never a mix. Every device gets `created_at` = now. Resolves with
+   * what the swap did: devices new by key, devices kept (rewritten), devices removed.
    */
-  async replaceAll(devices: readonly NewDevice[]): Promise<void> {
+  async replaceAll(devices: readonly NewDevice[]): Promise<ReplaceOutcome> {
     assertUniqueKeys(devices);
     const staging = this.keys.staging(randomUUID());
     const at = this.now().toISOString();
@@ -173,17 +184,21 @@ export class InventoryStore {
       pipeline.expire(staging.order, STAGING_TTL_SECONDS);
       await this.execPipeline(pipeline);
     }
-    await this.swap(staging, devices.length);
+    return this.swap(staging, devices.length);
   }
 
-  private async swap(staging: { devices: string; order: string }, count: number): Promise<void> {
+  private async swap(
+    staging: { devices: string; order: string },
+    count: number,
+  ): Promise<ReplaceOutcome> {
     const { devices, order, reachability } = this.keys;
     try {
-      await SWAP_INVENTORY.run(
+      const [created = 0, updated = 0, removed = 0] = (await SWAP_INVENTORY.run(
         this.redis,
         [devices, order, staging.devices, staging.order, reachability],
         [count],
-      );
+      )) as number[];
+      return { created, updated, removed };
     } catch (cause) {
       if (!(cause instanceof Error) || !cause.message.startsWith('STAGING_LOST')) throw cause;
       throw new InventoryStoreError(

@@ -35,6 +35,8 @@ export interface ImportOutcome {
   readonly imported: number;
   readonly created: number;
   readonly updated: number;
+  /** Devices a replace deleted (in the inventory, not in the CSV); 0 for a merge. */
+  readonly removed: number;
   readonly rejected: ImportResult['rejected'];
 }
 
@@ -115,15 +117,16 @@ export async function runImport(
   const result = await readImport(req, res, deps, onProgress);
   refuseIfRejected(result, query.partial);
   const devices = devicesToStore(result, query.partial);
-  let created = devices.length;
-  let updated = 0;
-  if (query.mode === 'merge') ({ created, updated } = await deps.inventory.merge(devices));
-  else await deps.inventory.replaceAll(devices);
+  const { created, updated, removed } =
+    query.mode === 'merge'
+      ? { ...(await deps.inventory.merge(devices)), removed: 0 }
+      : await deps.inventory.replaceAll(devices);
   await audit(deps, res, 'devices:imported', 'inventory', {
     mode: query.mode,
     imported: devices.length,
     created,
     updated,
+    removed,
     rejected: result.rejected.length,
   });
   const outcome = {
@@ -132,6 +135,7 @@ export async function runImport(
     imported: devices.length,
     created,
     updated,
+    removed,
     rejected: result.rejected,
   };
   return { outcome, devices };

@@ -6,6 +6,7 @@ import { UsageError } from '../cli-errors';
 import type { CliIo } from '../cli-io';
 import { renderConnectionReport } from '../connection-report-view';
 import { ExitCode } from '../exit-codes';
+import { importSummary } from '../import-summary';
 import {
   choiceFlag,
   CONNECTION_OPTIONS,
@@ -57,9 +58,7 @@ export async function devicesImport(args: readonly string[], io: CliIo): Promise
     io.stdout(`${JSON.stringify(result)}\n`);
     return ExitCode.completed;
   }
-  io.stdout(
-    `imported ${result.imported} of ${result.total} devices (${result.mode}: ${result.created} created, ${result.updated} updated)\n`,
-  );
+  io.stdout(`${importSummary(result)}\n`);
   for (const row of result.rejected) {
     for (const p of row.problems)
       io.stdout(`rejected line ${row.line}: ${p.column}: ${p.message}\n`);

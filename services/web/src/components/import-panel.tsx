@@ -182,7 +182,13 @@ function ImportReview({
     <div className="stack" data-testid="import-review">
       <div className={`alert ${rejected.length > 0 ? 'warn' : 'ok'}`} role="status">
         Imported <strong>{answer.imported}</strong> of {answer.total} row
-        {answer.total === 1 ? '' : 's'} ({answer.created} new, {answer.updated} updated)
+        {answer.total === 1 ? '' : 's'} ({answer.created} new, {answer.updated} updated
+        {answer.removed > 0 && (
+          <>
+            , <strong>{answer.removed}</strong> not in the file removed
+          </>
+        )}
+        )
         {rejected.length > 0 && (
           <>
             ; <strong>{rejected.length}</strong> rejected

@@ -41,6 +41,8 @@ export interface ImportAnswer {
   readonly imported: number;
   readonly created: number;
   readonly updated: number;
+  /** Devices the replace deleted (0 for a merge). */
+  readonly removed: number;
   readonly rejected: RejectedRow[];
 }
 

@@ -75,7 +75,7 @@ function importAnswer(view: ImportResultView): ImportAnswer {
     const row = Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, String(v)]));
     return { line: r.line, problems: r.problems, row };
   });
-  return { mode, total, imported, created, updated, rejected };
+  return { mode, total, imported, created, updated, removed: view.removed ?? 0, rejected };
 }
 
 /**
