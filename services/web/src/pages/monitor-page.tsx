@@ -309,7 +309,9 @@ function Progress({ monitor }: { readonly monitor: JobMonitor }): React.JSX.Elem
           {monitor.waves.map((w) => (
             <div key={w.wave} className="row small">
               <span>Wave {w.wave + 1}</span>
-              <span className="muted">{w.size} devices</span>
+              <span className="muted">
+                {w.size} device{w.size === 1 ? '' : 's'}
+              </span>
               <StatusBadge state={waveBadgeState(w.phase, monitor.status)} />
             </div>
           ))}
