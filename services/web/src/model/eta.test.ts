@@ -52,6 +52,7 @@ describe('jobDurationText', () => {
     expect(jobDurationText({ started_at, finished_at: '2026-11-26T10:03:20.400Z' })).toBe(
       '3 m 20 s',
     );
+    expect(jobDurationText({ started_at, finished_at: '2026-11-26T10:00:00.108Z' })).toBe('108 ms');
     expect(jobDurationText({ started_at, finished_at: null })).toBe('running');
     expect(jobDurationText({ started_at: null, finished_at: null })).toBe('—');
     expect(jobDurationText({})).toBe('—');

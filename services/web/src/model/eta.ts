@@ -53,5 +53,5 @@ export interface JobTimes {
 export function jobDurationText(job: JobTimes): string {
   if (!job.started_at) return '—';
   if (!job.finished_at) return 'running';
-  return formatDuration(Date.parse(job.finished_at) - Date.parse(job.started_at));
+  return formatElapsed(Date.parse(job.finished_at) - Date.parse(job.started_at));
 }
