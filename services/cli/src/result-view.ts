@@ -1,4 +1,4 @@
-import type { JobDeviceOutcome, JobResultView } from '@fleetpush/contracts';
+import { skipReasonText, type JobDeviceOutcome, type JobResultView } from '@fleetpush/contracts';
 
 /** One device in a `--json` result. */
 export interface DeviceSummary {
@@ -64,21 +64,14 @@ function diffText(diff: unknown): string | undefined {
   return `(diff not computed: ${d.reason ?? 'unknown'})`;
 }
 
-/** Why a device was never started, in words (the CODE column shows the reason itself). */
-const SKIP_MESSAGES: Record<string, string> = {
-  canary_failed: 'not started: the canary failed',
-  budget_exceeded: "not started: a wave's failure budget was spent",
-  cancelled: 'not started: the job was cancelled',
-  not_in_scope: "not in the change's scope (canary only)",
-};
-
+/** A table row: a skipped device's reason in CODE, and in words in MESSAGE. */
 function deviceRow(d: DeviceSummary): string[] {
   const skip = d.skip_reason;
   return [
     d.key,
     d.state,
     d.code ?? skip ?? '',
-    d.message ?? (skip === undefined ? '' : (SKIP_MESSAGES[skip] ?? 'not started')),
+    d.message ?? (skip === undefined ? '' : skipReasonText(skip)),
   ];
 }
 

@@ -1,5 +1,5 @@
 import { SKIP_REASONS } from '@fleetpush/domain';
-import { jobOutcomeText, skipReasonText, waveBadgeState } from './job-outcome';
+import { jobOutcomeText, skipReasonSentence, waveBadgeState } from './job-outcome';
 
 describe('jobOutcomeText', () => {
   it.each([
@@ -31,13 +31,13 @@ describe('waveBadgeState', () => {
   });
 });
 
-describe('skipReasonText', () => {
+describe('skipReasonSentence', () => {
   it('has words for every skip reason the engine records', () => {
-    for (const reason of SKIP_REASONS) expect(skipReasonText(reason)).not.toMatch(/^Skipped: /);
-    expect(skipReasonText('canary_failed')).toBe('Not started: the canary failed.');
+    for (const reason of SKIP_REASONS) expect(skipReasonSentence(reason)).not.toMatch(/^Skipped: /);
+    expect(skipReasonSentence('canary_failed')).toBe('Not started: the canary failed.');
   });
 
   it('shows a reason it does not know as it is', () => {
-    expect(skipReasonText('new_reason')).toBe('Skipped: new_reason');
+    expect(skipReasonSentence('new_reason')).toBe('Skipped: new_reason.');
   });
 });

@@ -1,3 +1,5 @@
+import { skipReasonText } from '@fleetpush/contracts';
+
 /** What an operator reads about a job's end, keyed by the reason the end carries. */
 const REASONS: Readonly<Record<string, string>> = {
   canary_failed: 'the canary failed, so no other device was started',
@@ -30,15 +32,8 @@ export function waveBadgeState(phase: string, jobStatus: string): string {
   return 'running';
 }
 
-/** Why a device was never started, by its skip reason. */
-const SKIPS: Readonly<Record<string, string>> = {
-  canary_failed: 'Not started: the canary failed.',
-  budget_exceeded: "Not started: a wave spent the job's failure budget.",
-  cancelled: 'Not started: the job was cancelled.',
-  not_in_scope: 'Not changed: the job applied its commands to the canary only.',
-};
-
-/** The sentence a skipped device's panel shows (an unknown reason as it is). */
-export function skipReasonText(reason: string): string {
-  return SKIPS[reason] ?? `Skipped: ${reason}`;
+/** The sentence a skipped device's panel shows: the shared words for its reason, as a sentence. */
+export function skipReasonSentence(reason: string): string {
+  const text = skipReasonText(reason);
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }

@@ -7,7 +7,7 @@ import { StatusBadge } from '../components/status-badge';
 import type { JobResult, JobResultDevice } from '../data/api-types';
 import { groupByDiff } from '../model/diff-groups';
 import { formatElapsed } from '../model/eta';
-import { skipReasonText } from '../model/job-outcome';
+import { skipReasonSentence } from '../model/job-outcome';
 import { download, resultToCsv } from '../model/result-export';
 import { hrefOf, navigate } from '../route';
 import { useSession } from '../session';
@@ -249,7 +249,7 @@ function DevicePanel({ device }: { readonly device: JobResultDevice }): React.JS
           <code>{r.code}</code> {r.message}
         </div>
       )}
-      {r?.skipReason && <div className="alert info">{skipReasonText(r.skipReason)}</div>}
+      {r?.skipReason && <div className="alert info">{skipReasonSentence(r.skipReason)}</div>}
       <div className="tabs" role="tablist">
         {TABS.map((t) => (
           <button
