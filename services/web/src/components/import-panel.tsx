@@ -185,7 +185,7 @@ function ImportReview({
         {answer.total === 1 ? '' : 's'} ({answer.created} new, {answer.updated} updated
         {answer.removed > 0 && (
           <>
-            , <strong>{answer.removed}</strong> not in the file removed
+            , <strong>{answer.removed}</strong> removed (not in the file)
           </>
         )}
         )
