@@ -25,6 +25,16 @@ function importRequest(h: ApiHarness, csv: string, query = '', accept = 'applica
     .send(csv);
 }
 
+/** The JSON answer of importing these rows (`query` picks the mode). */
+async function importedJson(
+  h: ApiHarness,
+  devices: Record<string, string>[],
+  query = '',
+): Promise<unknown> {
+  const res = await importRequest(h, csvOf(devices), query, 'application/json');
+  return JSON.parse(res.body as string);
+}
+
 /** The lines of an NDJSON answer, parsed. */
 async function streamed(
   h: ApiHarness,
@@ -80,15 +90,13 @@ describe('POST /devices/import with Accept: application/x-ndjson', () => {
       const [a, b, c, d] = ['10.2.0.1', '10.2.0.2', '10.2.0.3', '10.2.0.4'].map((host) =>
         deviceRow(host),
       );
-      const first = await importRequest(h, csvOf([a!, b!, c!]), '', 'application/json');
-      expect(JSON.parse(first.body as string)).toMatchObject({
+      expect(await importedJson(h, [a!, b!, c!])).toMatchObject({
         mode: 'replace',
         created: 3,
         updated: 0,
         removed: 0,
       });
-      const second = await importRequest(h, csvOf([b!, c!, d!]), '', 'application/json');
-      expect(JSON.parse(second.body as string)).toMatchObject({
+      expect(await importedJson(h, [b!, c!, d!])).toMatchObject({
         mode: 'replace',
         imported: 3,
         created: 1,
@@ -96,8 +104,10 @@ describe('POST /devices/import with Accept: application/x-ndjson', () => {
         removed: 1,
       });
       expect(await inventoryKeys(h)).toEqual(['10.2.0.2:22', '10.2.0.3:22', '10.2.0.4:22']);
-      const merged = await importRequest(h, csvOf([a!]), '?mode=merge', 'application/json');
-      expect(JSON.parse(merged.body as string)).toMatchObject({ created: 1, removed: 0 });
+      expect(await importedJson(h, [a!], '?mode=merge')).toMatchObject({
+        created: 1,
+        removed: 0,
+      });
     });
   });
 
