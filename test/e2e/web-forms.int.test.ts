@@ -1,4 +1,5 @@
-import { installLeakCheck, withRedis } from '@fleetpush/testing';
+import { JobReader, redisKeys, RunCoordinator } from '@fleetpush/store';
+import { installLeakCheck, withRedis, type TestRedis } from '@fleetpush/testing';
 import type { Page } from 'playwright-core';
 import { browserForSuite } from './__test-support__/browser';
 import {
@@ -16,7 +17,9 @@ installLeakCheck();
 const newPage = browserForSuite(ensureWebBuilt);
 
 /** A page signed in to a stack without workers (nothing here needs a device to run). */
-async function withSignedInPage(fn: (page: Page, stack: WebStack) => Promise<void>): Promise<void> {
+async function withSignedInPage(
+  fn: (page: Page, stack: WebStack, ctx: TestRedis) => Promise<void>,
+): Promise<void> {
   await withRedis(async (ctx) => {
     const stack = await startWebStack(ctx, 0);
     const page = await newPage();
@@ -25,12 +28,48 @@ async function withSignedInPage(fn: (page: Page, stack: WebStack) => Promise<voi
       await page.getByLabel('API token').fill(ADMIN_TOKEN);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: UI_TIMEOUT });
-      await fn(page, stack);
+      await fn(page, stack, ctx);
     } finally {
       await page.close();
       await stack.close();
     }
   });
+}
+
+/** An admin's JSON request to the stack's API; the parsed answer. */
+async function apiJson<T = unknown>(
+  stack: WebStack,
+  method: string,
+  path: string,
+  body: unknown,
+): Promise<T> {
+  const res = await fetch(`${stack.url}/api/v1${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${ADMIN_TOKEN}`,
+      'content-type': typeof body === 'string' ? 'text/csv' : 'application/json',
+    },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const answer: unknown = await res.json();
+  expect([path, res.status, res.ok ? '' : answer]).toEqual([path, res.status, '']);
+  return answer as T;
+}
+
+/** Ends every device of a job as the workers would, the canary succeeding, the rest failing. */
+async function finishJob(ctx: TestRedis, jobId: string): Promise<void> {
+  const keys = redisKeys(ctx.prefix);
+  const coordinator = new RunCoordinator(ctx.redis, keys);
+  const reader = new JobReader(ctx.redis, keys);
+  for (let round = 0, canary = true; round < 5; round++) {
+    for (const d of await reader.dispatched(jobId)) {
+      expect((await coordinator.begin(jobId, d)).kind).toBe('go');
+      const key = (await reader.deviceKey(jobId, d.deviceIndex))!;
+      const state = canary ? 'succeeded' : 'failed';
+      await coordinator.complete(jobId, d, state, { state }, { deviceKey: key, state });
+      canary = false;
+    }
+  }
 }
 
 async function importCsv(page: Page, csv: string): Promise<void> {
@@ -141,6 +180,56 @@ describe('web UI forms in a real browser', () => {
         spec: { confirm_prod: boolean; global_vars: object };
       };
       expect(spec).toMatchObject({ confirm_prod: true, global_vars: { site: 'lab' } });
+    }));
+
+  it('lists any job in the history with its counts: filtered by the server, a page at a time', () =>
+    withSignedInPage(async (page, stack, ctx) => {
+      await apiJson(
+        stack,
+        'POST',
+        '/devices/import',
+        [
+          HEADER,
+          '10.0.0.1,22,cisco_ios,netops,pw,r1,false',
+          '10.0.0.2,22,cisco_ios,netops,pw,r2,false',
+        ].join('\n'),
+      );
+      const job = (name: string) => ({ name, commands: ['ntp server 10.0.0.9'], targets: ['all'] });
+      const { job: done } = await apiJson<{ job: { id: string } }>(
+        stack,
+        'POST',
+        '/jobs',
+        job('core ntp'),
+      );
+      await finishJob(ctx, done.id);
+      // 52 newer jobs, held (never started): the finished one is past the first page
+      for (let i = 1; i <= 52; i++)
+        await apiJson(stack, 'POST', '/jobs?start=false', job(`bulk ${i}`));
+
+      await page.getByRole('link', { name: 'History' }).click();
+      const shown = page.getByTestId('history-shown');
+      await shown.getByText('50 of 53 jobs').waitFor({ timeout: UI_TIMEOUT });
+      expect(await page.getByRole('link', { name: 'core ntp' }).count()).toBe(0);
+      await page.getByRole('button', { name: 'Show more' }).click();
+      await shown.getByText('53 of 53 jobs').waitFor({ timeout: UI_TIMEOUT });
+      expect(await page.getByRole('button', { name: 'Show more' }).count()).toBe(0);
+      const row = page
+        .getByRole('row')
+        .filter({ has: page.getByRole('link', { name: 'core ntp' }) });
+      // Job, Status, Owner, Devices, Succeeded, Failed
+      expect((await row.getByRole('cell').allInnerTexts()).slice(3, 6)).toEqual(['2', '1', '1']);
+
+      // the server filters every job, not only those loaded: by status, by name, by id
+      await page.getByLabel('Status').selectOption('failed');
+      await shown.getByText('1 of 1 job').waitFor({ timeout: UI_TIMEOUT });
+      await page.getByLabel('Status').selectOption('');
+      await page.getByLabel('Search').fill('CORE');
+      await shown.getByText('1 of 1 job').waitFor({ timeout: UI_TIMEOUT });
+      await page.getByLabel('Search').fill(done.id.slice(0, 8));
+      await shown.getByText('1 of 1 job').waitFor({ timeout: UI_TIMEOUT });
+      await page.getByRole('link', { name: 'core ntp' }).waitFor();
+      await page.getByLabel('Search').fill('bulk');
+      await shown.getByText('50 of 52 jobs').waitFor({ timeout: UI_TIMEOUT });
     }));
 
   it('saves a preset through the API, shows its refusals inline, loads it after a reload, updates and deletes it', () =>

@@ -24,7 +24,7 @@ import {
   type JobSubmissionInput,
   type JobSubmitted,
 } from '@fleetpush/contracts';
-import { segment, type HttpTransport, type Query } from './http-transport';
+import { segment, type HttpTransport } from './http-transport';
 
 /** Options of {@link JobsApi.submit}. */
 export interface SubmitOptions {
@@ -55,8 +55,18 @@ export interface RunOptions {
 export type RunOutcome =
   ({ readonly ended: true } & JobRunEnded) | ({ readonly ended: false } & JobRunAccepted);
 
-/** Filters and page of {@link JobsApi.list}; filters the API does not know are ignored by it. */
-export type JobListQuery = Query & { readonly offset?: number; readonly limit?: number };
+/** Filters (combined with AND) and page of {@link JobsApi.list}. */
+export interface JobListQuery {
+  /** One status, or several comma-separated (`running,paused`). */
+  readonly status?: string;
+  /** The submitter's token name, exactly. */
+  readonly owner?: string;
+  /** Text in the job's name (any case), or the start of its id. */
+  readonly text?: string;
+  readonly offset?: number;
+  /** Jobs per page (the API's default 50, at most 1,000). */
+  readonly limit?: number;
+}
 
 /** The job routes (`/jobs`). */
 export class JobsApi {
@@ -116,9 +126,9 @@ export class JobsApi {
     return this.http.json({ method: 'GET', path: '/jobs/active' }, activeJobsSchema);
   }
 
-  /** Jobs, newest first. */
+  /** Jobs, newest first, each with its devices counted by state. */
   list(query: JobListQuery = {}): Promise<JobPage> {
-    return this.http.json({ method: 'GET', path: '/jobs', query }, jobPageSchema);
+    return this.http.json({ method: 'GET', path: '/jobs', query: { ...query } }, jobPageSchema);
   }
 
   /** One job: submission, run control and phase, devices counted by state. */

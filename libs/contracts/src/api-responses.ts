@@ -46,6 +46,12 @@ export const jobViewSchema = z.looseObject({
   canary: z.string(),
 });
 
+/**
+ * A job as the lists give it (`GET /jobs`, `GET /jobs/active`): the view and its devices counted
+ * by state (`counts` is absent from an API older than 2026-12-07).
+ */
+export const jobListItemSchema = jobViewSchema.extend({ counts: deviceCountsSchema.optional() });
+
 /** A job with its submission, run state and devices counted by state (`GET /jobs/{id}`). */
 export const jobDetailSchema = jobViewSchema.extend({
   spec: z.record(z.string(), z.unknown()),
@@ -106,7 +112,7 @@ export const eventPageSchema = z.looseObject({
 
 /** `GET /jobs/active`. */
 export const activeJobsSchema = z.looseObject({
-  items: z.array(jobViewSchema),
+  items: z.array(jobListItemSchema),
   total: z.number().int(),
 });
 
@@ -231,8 +237,10 @@ export type DevicePage = z.infer<typeof devicePageSchema>;
 export type ImportResultView = z.infer<typeof importResponseSchema>;
 /** A job as lists show it. */
 export type JobView = z.infer<typeof jobViewSchema>;
+/** A job of a list, with its devices counted by state. */
+export type JobListItem = z.infer<typeof jobListItemSchema>;
 /** A page of jobs (`GET /jobs`). */
-export const jobPageSchema = pageOf(jobViewSchema);
+export const jobPageSchema = pageOf(jobListItemSchema);
 /** A page of jobs (`GET /jobs`). */
 export type JobPage = z.infer<typeof jobPageSchema>;
 /** One job with its submission and counts (`GET /jobs/{id}`). */

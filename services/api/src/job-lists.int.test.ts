@@ -76,6 +76,22 @@ describe('job lists', () => {
     });
   });
 
+  it('gives each listed job its devices counted by state, and finds a job by the start of its id', async () => {
+    await withApi(async (h) => {
+      const ids = await fiveJobs(h);
+      const counts = (res: { body: { items: { name: string; counts: unknown }[] } }) =>
+        Object.fromEntries(res.body.items.map((j) => [j.name, j.counts]));
+      const all = counts(await list(h, ''));
+      expect(all['core snmp']).toEqual({ succeeded: 3 });
+      expect(all['edge ntp']).toEqual({ pending: 3 });
+      // the same counts through the filtered path and the active list
+      expect(counts(await list(h, '?status=completed'))).toEqual({ 'core snmp': { succeeded: 3 } });
+      expect(counts(await list(h, '/active'))['edge ntp']).toEqual({ pending: 3 });
+      const byId = await list(h, `?text=${ids['edge ntp']!.slice(0, 8).toUpperCase()}`);
+      expect(names(byId)).toEqual(['edge ntp']);
+    });
+  });
+
   it('lists active jobs (queued, held, running, paused, cancelling), newest first, not ended ones', async () => {
     await withApi(async (h) => {
       await fiveJobs(h);

@@ -16,6 +16,11 @@ export interface JobView {
   readonly canary: string;
 }
 
+/** A job as the lists give it: its view and its devices counted by state. */
+export interface JobListItem extends JobView {
+  readonly counts: Readonly<Record<string, number>>;
+}
+
 /** The listed fields of a stored job record (the full submission is in {@link jobDetail}). */
 export function toJobView(record: JobRecord): JobView {
   return {

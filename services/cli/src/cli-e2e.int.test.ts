@@ -212,6 +212,29 @@ describe('fleetpush CLI end to end', () => {
     expect(summary.counts).toEqual({ succeeded: 1, skipped: DEVICES - 1 });
   }, 90_000);
 
+  it('jobs list shows the runs newest first with their outcome, filtered by status or text', async () => {
+    const rows = (stdout: string) =>
+      stdout
+        .trimEnd()
+        .split('\n')
+        .slice(1, -1)
+        .map((line) => line.split(/\s{2,}/));
+    const all = await cli('jobs', 'list');
+    expect(all.code).toBe(0);
+    // ID, STATUS, DEVICES, OK, FAILED, …, NAME: the three runs above, newest first
+    expect(rows(all.stdout).map((r) => [r[1], r[2], r[3], r[4], r[8]])).toEqual([
+      ['cancelled', String(DEVICES), '1', '0', 'to cancel'],
+      ['failed', String(DEVICES), '0', '1', 'cli: logging.txt'],
+      ['completed', String(DEVICES), String(DEVICES), '0', 'cli: ntp.txt'],
+    ]);
+    expect(all.stdout.trimEnd().split('\n').at(-1)).toBe('1-3 of 3 jobs');
+    const failed = await cli('jobs', 'list', '--status', 'failed,cancelled', '--text', 'LOG');
+    expect(rows(failed.stdout).map((r) => r[8])).toEqual(['cli: logging.txt']);
+    const bad = await cli('jobs', 'list', '--status', 'done');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--status must be among');
+  }, 30_000);
+
   it('SIGTERM stops every child and the private Redis, then exits 0', async () => {
     start.child.kill('SIGTERM');
     const stopped = await start.done;

@@ -10,6 +10,22 @@ export const CONNECTION_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
+/** The flags of a listing's page: `--limit N` (at least 1) and `--offset N`. */
+export const PAGE_OPTIONS = {
+  limit: { type: 'string' },
+  offset: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+/** The page {@link PAGE_OPTIONS} ask for (only the flags given), or a {@link UsageError}. */
+export function pageFlags(
+  values: { readonly limit?: string; readonly offset?: string },
+  usage: string,
+): { limit?: number; offset?: number } {
+  const limit = intFlag('limit', values.limit, 1, usage);
+  const offset = intFlag('offset', values.offset, 0, usage);
+  return { ...(limit !== undefined && { limit }), ...(offset !== undefined && { offset }) };
+}
+
 /** The usage lines of {@link CONNECTION_OPTIONS}. */
 export const CONNECTION_USAGE = `connection (every command but start and sim):
   --url URL            the API (default FLEETPUSH_URL, http://127.0.0.1:8080)

@@ -11,6 +11,7 @@ import {
   jobsRun,
   jobsWatch,
 } from './commands/jobs-commands';
+import { jobsList } from './commands/jobs-list';
 import { simCommand } from './commands/sim-command';
 import { ExitCode } from './exit-codes';
 import { startCommand } from './start/start-command';
@@ -23,6 +24,7 @@ export const USAGE = `usage: fleetpush <command> [options]   (fleetpush <command
   devices import FILE [--partial] [--validate]
   devices list
   jobs run --commands-file F [options]    submit a change (--wait to follow it)
+  jobs list [--status S] [--text S]       jobs newest first with their outcome
   jobs watch ID                           progress: done, failed, in flight, ETA, canary
   jobs pause|resume|cancel|terminate ID
   jobs result ID [--json] [--diffs]
@@ -38,6 +40,7 @@ function route(argv: readonly string[]): { command: Command; args: readonly stri
   if (group === 'devices' && sub === 'import') return { command: devicesImport, args: rest };
   if (group === 'devices' && sub === 'list') return { command: devicesList, args: rest };
   if (group === 'jobs' && sub === 'run') return { command: jobsRun, args: rest };
+  if (group === 'jobs' && sub === 'list') return { command: jobsList, args: rest };
   if (group === 'jobs' && sub === 'watch') return { command: jobsWatch, args: rest };
   if (group === 'jobs' && sub === 'result') return { command: jobsResult, args: rest };
   if (group === 'jobs' && sub === 'delete') return { command: jobsDelete, args: rest };

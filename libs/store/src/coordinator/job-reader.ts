@@ -44,10 +44,24 @@ export class JobReader {
   async stateCounts(jobId: string): Promise<Record<string, number>> {
     const raw = await this.redis.hgetall(this.keys.job(jobId).deviceCounts);
     if (Object.keys(raw).length === 0) return tally((await this.deviceStates(jobId)).values());
-    const counts: Record<string, number> = {};
-    for (const [state, count] of Object.entries(raw))
-      if (Number(count) > 0) counts[state] = Number(count);
-    return counts;
+    return positiveCounts(raw);
+  }
+
+  /** {@link stateCounts} of several jobs in one round trip (for lists); by job id. */
+  async stateCountsOf(jobIds: readonly string[]): Promise<Map<string, Record<string, number>>> {
+    const pipeline = this.redis.pipeline();
+    for (const id of jobIds) pipeline.hgetall(this.keys.job(id).deviceCounts);
+    const replies = (await pipeline.exec()) ?? [];
+    const counted = await Promise.all(
+      jobIds.map(async (id, i) => {
+        const [error, raw] = replies[i] ?? [null, {}];
+        const counters = (error ? {} : raw) as Record<string, string>;
+        const counts =
+          Object.keys(counters).length > 0 ? positiveCounts(counters) : await this.stateCounts(id);
+        return [id, counts] as const;
+      }),
+    );
+    return new Map(counted);
   }
 
   /** One device's stored result (`null` while it has none). */
@@ -116,6 +130,13 @@ export class JobReader {
     }
     return counts;
   }
+}
+
+function positiveCounts(raw: Record<string, string>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const [state, count] of Object.entries(raw))
+    if (Number(count) > 0) counts[state] = Number(count);
+  return counts;
 }
 
 function tally(states: Iterable<string>): Record<string, number> {

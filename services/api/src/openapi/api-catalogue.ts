@@ -16,14 +16,13 @@ import {
   importResponseSchema,
   jobDetailSchema,
   jobDeviceSchema,
+  jobPageSchema,
   jobPreviewSchema,
   jobResultSchema,
   jobRunAcceptedSchema,
   jobRunEndedSchema,
   jobSubmissionSchema,
   jobSubmitResponseSchema,
-  jobViewSchema,
-  pageOf,
   presetInputSchema,
   presetListSchema,
   presetSchema,
@@ -83,8 +82,6 @@ const PROMETHEUS: TextBody = {
   description: 'Prometheus text exposition: counts and durations, no identifiers or secrets',
 };
 const NOT_FOUND = [404];
-
-const jobPage = pageOf(jobViewSchema);
 
 /**
  * Every route the API serves. The OpenAPI document is generated from this list, and a test
@@ -267,7 +264,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: 'List jobs newest first (filters, pages)',
     access: 'viewer',
     query: jobListQuerySchema,
-    responses: { 200: jobPage },
+    responses: { 200: jobPageSchema },
   },
   {
     method: 'get',

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ApiDeps } from '../api-deps';
 import { requireRole } from '../auth';
 import { notFound } from '../errors';
-import { jobDetail, toJobView, type JobView } from '../job-view';
+import { jobDetail, toJobView, type JobListItem, type JobView } from '../job-view';
 import { parseOr400 } from '../validate';
 
 /** Largest page of jobs or events: one reply stays well under a megabyte. */
@@ -22,7 +22,7 @@ export const jobListQuerySchema = z.object({
   /** The submitter's token name, exactly. `created_by` is the same filter. */
   owner: z.string().min(1).max(200).optional(),
   created_by: z.string().min(1).max(200).optional(),
-  /** Text the job's name contains, case-insensitive. */
+  /** Text the job's name contains, case-insensitive, or the start of its id. */
   text: z.string().min(1).max(200).optional(),
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(50),
@@ -95,11 +95,19 @@ async function viewsOf(deps: ApiDeps, ids: readonly string[]): Promise<JobView[]
   });
 }
 
+/** Jobs as the lists give them: each view with its devices counted by state. */
+async function withCounts(deps: ApiDeps, views: readonly JobView[]): Promise<JobListItem[]> {
+  const counts = await deps.reader.stateCountsOf(views.map((j) => j.id));
+  return views.map((j) => ({ ...j, counts: counts.get(j.id) ?? {} }));
+}
+
 function matchesQuery(job: JobView, query: JobListQuery): boolean {
   const owner = query.owner ?? query.created_by;
   if (query.status && !query.status.includes(job.status as JobState)) return false;
   if (owner !== undefined && job.actor !== owner) return false;
-  return query.text === undefined || job.name.toLowerCase().includes(query.text.toLowerCase());
+  if (query.text === undefined) return true;
+  const text = query.text.toLowerCase();
+  return job.name.toLowerCase().includes(text) || job.id.startsWith(text);
 }
 
 /** Filters the whole index newest first; the page and the total of matching jobs. */
@@ -130,16 +138,15 @@ function listJobs(deps: ApiDeps): RequestHandler {
       query.created_by !== undefined ||
       query.text !== undefined;
     if (filtered) {
-      res.json({ ...(await filteredJobs(deps, query)), offset, limit });
+      const { items, total } = await filteredJobs(deps, query);
+      res.json({ items: await withCounts(deps, items), total, offset, limit });
       return;
     }
     const [ids, total] = await Promise.all([
       deps.redis.zrevrange(deps.keys.jobIndex, offset, offset + limit - 1),
       deps.redis.zcard(deps.keys.jobIndex),
     ]);
-    const records = await Promise.all(ids.map((id) => deps.reader.record(id)));
-    const items = records.flatMap((r) => (r ? [toJobView(r)] : []));
-    res.json({ items, total, offset, limit });
+    res.json({ items: await withCounts(deps, await viewsOf(deps, ids)), total, offset, limit });
   };
 }
 
@@ -164,7 +171,7 @@ function activeJobs(deps: ApiDeps): RequestHandler {
     const items = views
       .filter((j) => ACTIVE_STATES.has(j.status))
       .sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id.localeCompare(a.id));
-    res.json({ items, total: items.length });
+    res.json({ items: await withCounts(deps, items), total: items.length });
   };
 }
 

@@ -11,7 +11,8 @@ import {
   choiceFlag,
   CONNECTION_OPTIONS,
   CONNECTION_USAGE,
-  intFlag,
+  PAGE_OPTIONS,
+  pageFlags,
   parseFlags,
   positionals,
 } from '../parse-flags';
@@ -79,15 +80,12 @@ export async function devicesList(args: readonly string[], io: CliIo): Promise<n
       prod: { type: 'boolean' },
       text: { type: 'string' },
       reachability: { type: 'string' },
-      limit: { type: 'string' },
-      offset: { type: 'string' },
+      ...PAGE_OPTIONS,
     },
     u,
   );
   if (values.help) throw new UsageError('', u);
   positionals(rest, [], u);
-  const limit = intFlag('limit', values.limit, 1, u);
-  const offset = intFlag('offset', values.offset, 0, u);
   const reachability = choiceFlag('reachability', values.reachability, REACHABILITY_STATES, u);
   const client = await clientFor(values, io);
   const page = await client.devices.list({
@@ -96,8 +94,7 @@ export async function devicesList(args: readonly string[], io: CliIo): Promise<n
     ...(values.prod && { prod: true }),
     ...(values.text !== undefined && { text: values.text }),
     ...(reachability !== undefined && { reachability }),
-    ...(limit !== undefined && { limit }),
-    ...(offset !== undefined && { offset }),
+    ...pageFlags(values, u),
   });
   if (values.json) {
     io.stdout(`${JSON.stringify(page)}\n`);

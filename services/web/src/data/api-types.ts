@@ -3,8 +3,8 @@ import type {
   ImportResultView,
   JobDetail,
   JobDeviceDetail,
+  JobListItem,
   JobResultView,
-  JobView,
   Problem,
   ReachabilityState,
   UiConfig,
@@ -18,8 +18,18 @@ export interface Page<T> {
   readonly limit: number;
 }
 
-/** A job as the API lists it. */
-export type JobSummary = JobView;
+/** A job as the API lists it, with its devices counted by state. */
+export type JobSummary = JobListItem;
+
+/** The history's filters (empty: any), applied by the API. */
+export interface JobFilter {
+  /** One job status. */
+  readonly status?: string;
+  /** The submitter's token name, exactly. */
+  readonly owner?: string;
+  /** Text in the name (any case), or the start of the id. */
+  readonly text?: string;
+}
 
 /** `GET /jobs/{id}/result`. */
 export type JobResult = JobResultView;

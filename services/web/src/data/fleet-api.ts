@@ -23,6 +23,7 @@ import type {
   JobDetail,
   JobDeviceDetail,
   JobResult,
+  JobFilter,
   JobSummary,
   Page,
   UiConfig,
@@ -201,9 +202,16 @@ export class FleetApi {
     await this.client.jobs.delete(id);
   }
 
-  /** Newest jobs first. */
-  jobs(offset = 0, limit = 200): Promise<Page<JobSummary>> {
-    return this.client.jobs.list({ offset, limit });
+  /** Newest jobs first, each with its devices counted by state; filtered by the server. */
+  jobs(filter: JobFilter = {}, offset = 0, limit = 50): Promise<Page<JobSummary>> {
+    const { status, owner, text } = filter;
+    return this.client.jobs.list({
+      ...(status && { status }),
+      ...(owner && { owner }),
+      ...(text && { text }),
+      offset,
+      limit,
+    });
   }
 
   /** One job with its run and counts. */

@@ -1,39 +1,70 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ErrorBox } from '../components/error-box';
 import { StatusBadge } from '../components/status-badge';
-import type { JobDetail, JobSummary } from '../data/api-types';
+import type { JobFilter, JobSummary } from '../data/api-types';
 import { jobDurationText } from '../model/eta';
 import { hrefOf, navigate } from '../route';
 import { useSession } from '../session';
 
 const STATUSES = ['queued', 'running', 'paused', 'cancelling', 'completed', 'failed', 'cancelled'];
 
-/** History: jobs newest first with status, owner and device counts, filtered. */
+/** Jobs per page; "Show more" asks for the next one. */
+const PAGE = 50;
+/** How long the search box waits for typing to pause before asking the API. */
+const TYPING_PAUSE_MS = 250;
+
+/** A value that follows `value` once it has stayed unchanged for `ms`. */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+/**
+ * History: every job newest first with status, owner and device counts. The API filters (any
+ * job, not only the newest) and pages; owners already seen are offered in the owner box.
+ */
 export function HistoryPage(): React.JSX.Element {
   const { api } = useSession();
-  const [jobs, setJobs] = useState<JobSummary[] | null>(null);
-  const [details, setDetails] = useState<ReadonlyMap<string, JobDetail> | null>(null);
+  const [list, setList] = useState<{ items: JobSummary[]; total: number } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState('');
   const [owner, setOwner] = useState('');
   const [text, setText] = useState('');
-  useEffect(() => {
-    api.jobs(0, 200).then(async (page) => {
-      setJobs(page.items);
-      // Counts come with each job's detail; the first 50 are enough for one screen.
-      const loaded = await Promise.all(
-        page.items.slice(0, 50).map((j) => api.job(j.id).catch(() => null)),
-      );
-      setDetails(new Map(loaded.flatMap((d) => (d ? [[d.id, d] as const] : []))));
-    }, setError);
-  }, [api]);
-  const owners = useMemo(() => [...new Set((jobs ?? []).map((j) => j.actor))].sort(), [jobs]);
-  const shown = (jobs ?? []).filter(
-    (j) =>
-      (!status || j.status === status) &&
-      (!owner || j.actor === owner) &&
-      (!text || j.name.toLowerCase().includes(text.toLowerCase()) || j.id.includes(text)),
+  const [owners, setOwners] = useState<ReadonlySet<string>>(new Set());
+  const filter = useSettled<JobFilter>(
+    useMemo(() => ({ status, owner: owner.trim(), text: text.trim() }), [status, owner, text]),
+    TYPING_PAUSE_MS,
   );
+  const remember = useCallback((items: readonly JobSummary[]) => {
+    setOwners((known) => new Set([...known, ...items.map((j) => j.actor)]));
+  }, []);
+  useEffect(() => {
+    let current = true; // an answer to an older filter must not overwrite a newer one
+    api.jobs(filter, 0, PAGE).then(
+      (page) => {
+        if (!current) return;
+        setList({ items: page.items, total: page.total });
+        setError(null);
+        remember(page.items);
+      },
+      (e: unknown) => current && setError(e),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, filter, remember]);
+  const showMore = (): void => {
+    if (!list) return;
+    api.jobs(filter, list.items.length, PAGE).then((page) => {
+      setList((l) => l && { items: [...l.items, ...page.items], total: page.total });
+      remember(page.items);
+    }, setError);
+  };
+  const shown = list?.items ?? [];
   return (
     <div className="stack">
       <div className="page-head">
@@ -68,16 +99,22 @@ export function HistoryPage(): React.JSX.Element {
         </label>
         <label className="field">
           Owner
-          <select value={owner} onChange={(e) => setOwner(e.target.value)}>
-            <option value="">anyone</option>
-            {owners.map((o) => (
-              <option key={o}>{o}</option>
+          <input
+            type="search"
+            list="history-owners"
+            value={owner}
+            onChange={(e) => setOwner(e.target.value)}
+            placeholder="anyone"
+          />
+          <datalist id="history-owners">
+            {[...owners].sort().map((o) => (
+              <option key={o} value={o} />
             ))}
-          </select>
+          </datalist>
         </label>
       </div>
       <ErrorBox error={error} title="Could not list jobs" />
-      {jobs && shown.length === 0 && <p className="muted">No job matches.</p>}
+      {list && shown.length === 0 && <p className="muted">No job matches.</p>}
       {shown.length > 0 && (
         <div className="table-wrap">
           <table>
@@ -95,9 +132,8 @@ export function HistoryPage(): React.JSX.Element {
             </thead>
             <tbody>
               {shown.map((j) => {
-                const c = details?.get(j.id)?.counts;
-                // Counts are fetched for the newest jobs only; older ones say so rather than spin.
-                const none = details === null ? '…' : '—';
+                const c = j.counts;
+                const none = '—'; // an API older than the list's counts
                 return (
                   <tr
                     key={j.id}
@@ -127,6 +163,18 @@ export function HistoryPage(): React.JSX.Element {
               })}
             </tbody>
           </table>
+        </div>
+      )}
+      {list && (
+        <div className="row">
+          <span className="muted" data-testid="history-shown">
+            {`${shown.length} of ${list.total} job${list.total === 1 ? '' : 's'}`}
+          </span>
+          {shown.length < list.total && (
+            <button type="button" onClick={showMore}>
+              Show more
+            </button>
+          )}
         </div>
       )}
     </div>

@@ -1,0 +1,89 @@
+import type { JobListItem } from '@fleetpush/contracts';
+import { renderJobList } from './job-list-view';
+
+const base = {
+  actor: 'alice',
+  updated_at: '2026-12-07T10:05:00.000Z',
+  canary: 'a:22',
+  targets: 40,
+} as const;
+
+const finished: JobListItem = {
+  ...base,
+  id: '11111111-aaaa-4bbb-8ccc-000000000001',
+  name: 'core ntp',
+  status: 'failed',
+  created_at: '2026-12-07T10:00:59.000Z',
+  started_at: '2026-12-07T10:01:00.000Z',
+  finished_at: '2026-12-07T10:02:05.500Z',
+  counts: { succeeded: 37, failed: 2, aborted: 1 },
+};
+const running: JobListItem = {
+  ...base,
+  id: '11111111-aaaa-4bbb-8ccc-000000000002',
+  name: 'edge snmp',
+  status: 'running',
+  created_at: '2026-12-07T11:00:00.000Z',
+  started_at: '2026-12-07T11:00:01.000Z',
+  finished_at: null,
+  counts: { succeeded: 3, pending: 37 },
+};
+const held: JobListItem = {
+  ...base,
+  id: '11111111-aaaa-4bbb-8ccc-000000000003',
+  name: 'held one',
+  status: 'queued',
+  created_at: '2026-12-07T12:00:00.000Z',
+  started_at: null,
+  finished_at: null,
+};
+
+describe('job list view', () => {
+  it('shows each job with its outcome, run time and owner, and which page of how many', () => {
+    const text = renderJobList({ items: [held, running, finished], total: 7, offset: 0, limit: 3 });
+    const lines = text.trimEnd().split('\n');
+    expect(lines[0]!.split(/\s{2,}/)).toEqual([
+      'ID',
+      'STATUS',
+      'DEVICES',
+      'OK',
+      'FAILED',
+      'RAN',
+      'CREATED (UTC)',
+      'OWNER',
+      'NAME',
+    ]);
+    // an API older than the counts says it does not know rather than 0
+    expect(lines[1]!.split(/\s{2,}/)).toEqual([
+      held.id,
+      'queued',
+      '40',
+      '?',
+      '?',
+      '-',
+      '2026-12-07 12:00',
+      'alice',
+      'held one',
+    ]);
+    expect(lines[2]!.split(/\s{2,}/).slice(1, 6)).toEqual(['running', '40', '3', '0', 'running']);
+    // aborted devices count as failed; 65.5 s rounds up as the progress line's times do
+    expect(lines[3]!.split(/\s{2,}/).slice(1, 7)).toEqual([
+      'failed',
+      '40',
+      '37',
+      '3',
+      '1:06',
+      '2026-12-07 10:00',
+    ]);
+    expect(lines[4]).toBe('1-3 of 7 jobs (next page: --offset 3)');
+  });
+
+  it('says when nothing matches, and gives no next page on the last one', () => {
+    expect(renderJobList({ items: [], total: 0, offset: 0, limit: 20 })).toBe(
+      'no job matches\n0-0 of 0 jobs\n',
+    );
+    expect(renderJobList({ items: [finished], total: 4, offset: 3, limit: 3 })).toMatch(
+      /\n4-4 of 4 jobs\n$/,
+    );
+  });
+});
