@@ -7,6 +7,7 @@
 export { loadConfig } from './load-config';
 export { ConfigError, ConfigErrorCode, type ConfigProblem } from './errors';
 export { Secret } from './secret';
+export { secretFromVariable, type SecretVariableProblem } from './secret-variable';
 export {
   envField,
   portField,

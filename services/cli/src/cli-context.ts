@@ -4,6 +4,7 @@ import { cliConfigSchema, loadConfig } from '@fleetpush/config';
 import { UsageError } from './cli-errors';
 import type { CliIo } from './cli-io';
 import { LocalSecretFile, readLocalSecret } from './local-secrets';
+import { CONNECTION_OPTIONS, parseFlags, positionals } from './parse-flags';
 
 /** The connection flags of a command. */
 export interface ConnectionFlags {
@@ -36,4 +37,27 @@ export async function clientFor(flags: ConnectionFlags, io: CliIo): Promise<Flee
     );
   }
   return new FleetpushClient({ baseUrl, token, ...(gatewayUrl !== undefined && { gatewayUrl }) });
+}
+
+/** What {@link connectedCommand} gives a command: its client, `--json`, its positionals. */
+export interface ConnectedCommand {
+  readonly client: FleetpushClient;
+  readonly json: boolean;
+  readonly args: string[];
+}
+
+/**
+ * Parses a command that takes only the connection flags and exactly the positionals `names`
+ * (`--help`: its usage), and connects it.
+ */
+export async function connectedCommand(
+  args: readonly string[],
+  names: readonly string[],
+  usage: string,
+  io: CliIo,
+): Promise<ConnectedCommand> {
+  const { values, positionals: rest } = parseFlags(args, CONNECTION_OPTIONS, usage);
+  if (values.help) throw new UsageError('', usage);
+  const given = positionals(rest, names, usage);
+  return { client: await clientFor(values, io), json: values.json === true, args: given };
 }

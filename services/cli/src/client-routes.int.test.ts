@@ -374,3 +374,129 @@ describe('audit', () => {
     await expect(operator.audit.list()).rejects.toMatchObject({ status: 403, code: 'forbidden' });
   });
 });
+
+describe('fleetpush tokens and credentials (admin)', () => {
+  /** Runs the CLI in a scratch directory against the stack, as `token` (the admin's by default). */
+  async function cli(args: string[], extraEnv: Record<string, string> = {}, files = {}) {
+    const dir = await mkdtemp(path.join(tmpdir(), 'fleetpush-admin-'));
+    try {
+      for (const [name, text] of Object.entries(files))
+        await writeFile(path.join(dir, name), text as string);
+      const env = {
+        PATH: process.env.PATH,
+        FLEETPUSH_URL: stack.apiUrl,
+        FLEETPUSH_TOKEN: stack.adminToken,
+        ...extraEnv,
+      };
+      return await runCliProcess(args, env, dir);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('issues a token shown once that works at its role, lists tokens without values, revokes it', async () => {
+    const created = await cli([
+      'tokens',
+      'create',
+      '--name',
+      'cli-bot',
+      '--role',
+      'viewer',
+      '--expires',
+      '30d',
+    ]);
+    expect(created.code).toBe(0);
+    expect(created.stderr).toMatch(
+      /^token "cli-bot" created: role viewer, id \S+, expires 20\d\d-/,
+    );
+    const token = created.stdout.trim();
+    expect(token.length).toBeGreaterThanOrEqual(32);
+    const id = /id (\S+),/.exec(created.stderr)?.[1] ?? '';
+
+    const asBot = { FLEETPUSH_TOKEN: token };
+    expect((await cli(['jobs', 'list'], asBot)).code).toBe(0);
+    const denied = await cli(['tokens', 'list'], asBot);
+    expect([denied.code, denied.stderr]).toEqual([2, expect.stringContaining('(403 forbidden)')]);
+
+    const listed = await cli(['tokens', 'list']);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(
+      new RegExp(`${escaped(id)}\\s+cli-bot\\s+viewer\\s+\\S+\\s+20\\d\\d-`),
+    );
+    expect(listed.stdout).not.toContain(token);
+
+    expect((await cli(['tokens', 'revoke', id])).stdout).toBe(`token ${id} revoked\n`);
+    const revoked = await cli(['jobs', 'list'], asBot);
+    expect([revoked.code, revoked.stderr]).toEqual([2, expect.stringContaining('401')]);
+  }, 60_000);
+
+  it('stores a profile from named variables that devices then log in with; never shows a secret', async () => {
+    const device = fleet.device(0);
+    // the device's own password, planted as the profile's secret: it must never be printed
+    const secrets = { LAB_PASSWORD: device.password, LAB_ENABLE: 'pl4nted-enable-7f3a' };
+    const create = (name: string) =>
+      cli(
+        [
+          'credentials',
+          'create',
+          '--name',
+          name,
+          '--username',
+          device.username,
+          '--password-env',
+          'LAB_PASSWORD',
+          '--enable-secret-env',
+          'LAB_ENABLE',
+        ],
+        secrets,
+      );
+    const stored = await create('lab-cli');
+    expect([stored.code, stored.stdout]).toEqual([
+      0,
+      `credential profile "lab-cli" stored: username ${device.username}, password, enable secret\n`,
+    ]);
+    const keyed = await cli(
+      [
+        'credentials',
+        'create',
+        '--name',
+        'lab-key',
+        '--username',
+        'netops',
+        '--key-file',
+        'id_test',
+      ],
+      {},
+      {
+        id_test:
+          '-----BEGIN OPENSSH PRIVATE KEY-----\npl4nted-key-body\n-----END OPENSSH PRIVATE KEY-----\n',
+      },
+    );
+    expect(keyed.stdout).toContain(
+      'credential profile "lab-key" stored: username netops, private key\n',
+    );
+    const taken = await create('lab-cli');
+    expect([taken.code, taken.stderr]).toEqual([2, expect.stringContaining('409')]);
+
+    const listed = await cli(['credentials', 'list']);
+    expect(listed.stdout).toMatch(
+      new RegExp(`lab-cli\\s+${device.username}\\s+password\\s+yes\\s+20\\d\\d-`),
+    );
+    expect(listed.stdout).toMatch(/lab-key\s+netops\s+private key\s+20\d\d-/);
+
+    // an inventory row naming the profile logs in with it
+    const csv = `host,port,device_type,credential,name\n${device.host},${device.port},cisco_ios,lab-cli,by-profile\n`;
+    const imported = await cli(
+      ['devices', 'import', 'one.csv', '--merge', '--validate'],
+      {},
+      { 'one.csv': csv },
+    );
+    expect(imported.stdout).toContain('connection check: 1 checked, 1 reachable, 1 logged in');
+
+    for (const run of [stored, keyed, taken, listed, imported])
+      for (const secret of [...Object.values(secrets), 'pl4nted-key-body'])
+        expect(run.stdout + run.stderr).not.toContain(secret);
+    expect((await cli(['credentials', 'delete', 'lab-key'])).code).toBe(0);
+    expect((await cli(['credentials', 'list'])).stdout).not.toContain('lab-key');
+  }, 60_000);
+});

@@ -37,11 +37,44 @@ describe('fleetpush command line', () => {
     [['devices', 'list', '--limit', 'many'], '--limit must be an integer >= 1, got "many"'],
     [['devices', 'list', '--url', 'not a url'], '--url must be a URL'],
     [['start', '--devices', '0'], '--devices must be an integer >= 1, got "0"'],
+    [['jobs', 'list', '--status', 'done'], '--status must be among queued|'],
+    [['tokens', 'create', '--role', 'operator'], '--name is required'],
+    [
+      ['tokens', 'create', '--name', 'bot', '--role', 'root'],
+      '--role must be one of viewer|operator|admin, got "root"',
+    ],
+    [
+      ['tokens', 'create', '--name', 'bot', '--role', 'viewer', '--expires', 'later'],
+      '--expires must be like 30d, 12h or an ISO time, got "later"',
+    ],
+    [['tokens', 'revoke'], 'missing ID'],
+    [['credentials', 'create', '--name', 'lab', '--username', 'u'], 'give one of --password-env'],
+    [
+      ['credentials', 'create', '--name', 'lab', '--username', 'u', '--password-env', 'NOT_SET'],
+      '--password-env NOT_SET: is not set (or empty)',
+    ],
+    [['credentials', 'delete'], 'missing NAME'],
   ])('exits 2 on %j naming the problem', async (argv, message) => {
     const { code, err, out } = await run(...argv);
     expect(code).toBe(2);
     expect(err).toContain(`error: ${message}`);
     expect(out).toBe('');
+  });
+
+  it('refuses a secret on the command line without repeating it, and names the flag to use', async () => {
+    for (const flag of ['--password', '--enable-secret=']) {
+      const argv = ['credentials', 'create', '--name', 'lab', '--username', 'u'];
+      const { code, err } = await run(
+        ...argv,
+        flag.endsWith('=') ? `${flag}pl4nted-9` : flag,
+        'pl4nted-9',
+      );
+      expect(code).toBe(2);
+      const name = flag.replace('=', '');
+      expect(err).toContain(`error: ${name} would put the secret in the process list`);
+      expect(err).toContain(`pass ${name}-env VARIABLE`);
+      expect(err).not.toContain('pl4nted-9');
+    }
   });
 
   it('exits 2 with the variable named when the environment is wrong', async () => {

@@ -11,8 +11,14 @@ import {
   jobsRun,
   jobsWatch,
 } from './commands/jobs-commands';
+import {
+  credentialsCreate,
+  credentialsDelete,
+  credentialsList,
+} from './commands/credentials-commands';
 import { jobsList } from './commands/jobs-list';
 import { simCommand } from './commands/sim-command';
+import { tokensCreate, tokensList, tokensRevoke } from './commands/tokens-commands';
 import { ExitCode } from './exit-codes';
 import { startCommand } from './start/start-command';
 import { StartError, StartErrorCode } from './start/start-errors';
@@ -29,9 +35,21 @@ export const USAGE = `usage: fleetpush <command> [options]   (fleetpush <command
   jobs pause|resume|cancel|terminate ID
   jobs result ID [--json] [--diffs]
   jobs delete ID                          delete a finished job and what it keeps (admin)
+  tokens create|list|revoke               API tokens for people and programs (admin)
+  credentials create|list|delete          credential profiles an inventory row can name (admin)
 exit codes: 0 completed, 1 failed, 2 bad input (usage or a 4xx from the API), 3 cancelled`;
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
+
+/** The admin's commands, by `group sub`. */
+const ADMIN_COMMANDS: Readonly<Record<string, Command>> = {
+  'tokens create': tokensCreate,
+  'tokens list': tokensList,
+  'tokens revoke': tokensRevoke,
+  'credentials create': credentialsCreate,
+  'credentials list': credentialsList,
+  'credentials delete': credentialsDelete,
+};
 
 function route(argv: readonly string[]): { command: Command; args: readonly string[] } {
   const [group, sub, ...rest] = argv;
@@ -44,6 +62,8 @@ function route(argv: readonly string[]): { command: Command; args: readonly stri
   if (group === 'jobs' && sub === 'watch') return { command: jobsWatch, args: rest };
   if (group === 'jobs' && sub === 'result') return { command: jobsResult, args: rest };
   if (group === 'jobs' && sub === 'delete') return { command: jobsDelete, args: rest };
+  const admin = ADMIN_COMMANDS[`${group} ${sub}`];
+  if (admin) return { command: admin, args: rest };
   if (group === 'jobs' && sub !== undefined && isControlAction(sub)) {
     return { command: (args, io) => jobsControl(sub, args, io), args: rest };
   }

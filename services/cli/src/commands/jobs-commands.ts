@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { CONTROL_ACTIONS, type ControlAction } from '@fleetpush/contracts';
-import { clientFor } from '../cli-context';
+import { clientFor, connectedCommand } from '../cli-context';
 import { UsageError } from '../cli-errors';
 import type { CliIo } from '../cli-io';
 import { exitCodeOfStatus, ExitCode } from '../exit-codes';
@@ -73,15 +73,13 @@ export async function jobsRun(args: readonly string[], io: CliIo): Promise<numbe
 
 /** `fleetpush jobs watch ID`. */
 export async function jobsWatch(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals: rest } = parseFlags(args, CONNECTION_OPTIONS, JOBS_WATCH_USAGE);
-  if (values.help) throw new UsageError('', JOBS_WATCH_USAGE);
-  const [id = ''] = positionals(rest, ['ID'], JOBS_WATCH_USAGE);
-  const client = await clientFor(values, io);
+  const { client, json, args: given } = await connectedCommand(args, ['ID'], JOBS_WATCH_USAGE, io);
+  const [id = ''] = given;
   const finished = await followJob(client, id, io, {
-    eventsAsJson: values.json ?? false,
-    progress: !values.json || io.interactive,
+    eventsAsJson: json,
+    progress: !json || io.interactive,
   });
-  if (!values.json) io.stdout(renderResult(summarizeResult(finished.result)));
+  if (!json) io.stdout(renderResult(summarizeResult(finished.result)));
   return exitCodeOfStatus(finished.job.status);
 }
 
@@ -130,11 +128,9 @@ export async function jobsControl(
 
 /** `fleetpush jobs delete ID`: 2 when the job has not finished (409) or does not exist (404). */
 export async function jobsDelete(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals: rest } = parseFlags(args, CONNECTION_OPTIONS, JOBS_DELETE_USAGE);
-  if (values.help) throw new UsageError('', JOBS_DELETE_USAGE);
-  const [id = ''] = positionals(rest, ['ID'], JOBS_DELETE_USAGE);
-  const client = await clientFor(values, io);
+  const { client, json, args: given } = await connectedCommand(args, ['ID'], JOBS_DELETE_USAGE, io);
+  const [id = ''] = given;
   await client.jobs.delete(id);
-  io.stdout(values.json ? `${JSON.stringify({ id, deleted: true })}\n` : `job ${id}: deleted\n`);
+  io.stdout(json ? `${JSON.stringify({ id, deleted: true })}\n` : `job ${id}: deleted\n`);
   return ExitCode.completed;
 }
