@@ -16,6 +16,7 @@ export * from './device-reachability';
 export * from './stored-device';
 export * from './device-result';
 export * from './skip-reason-text';
+export * from './diff-reason-text';
 export * from './auth';
 export * from './credential-profile';
 export * from './audit';

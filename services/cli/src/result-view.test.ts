@@ -22,7 +22,7 @@ const result: JobResultView = {
         attempts: 1,
         code: 'command_error',
         message: 'rejected',
-        diff: { status: 'not_computed', reason: 'apply failed' },
+        diff: { status: 'not_computed', reason: 'no_post_check' },
       },
     },
     {
@@ -56,9 +56,9 @@ describe('result view', () => {
     expect(plain).toMatch(/a:22 +failed +command_error +rejected/);
     expect(plain).toMatch(/b:22 +skipped +canary_failed +not started: the canary failed/);
     expect(plain).toMatch(/c:22 +pending\n/);
-    expect(plain).not.toContain('diff not computed');
+    expect(plain).not.toContain('no diff');
     expect(renderResult(summarizeResult(result, true))).toContain(
-      '--- a:22\n(diff not computed: apply failed)',
+      '--- a:22\n(no diff: the device stopped before its post-check)',
     );
   });
 });

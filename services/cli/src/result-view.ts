@@ -1,4 +1,9 @@
-import { skipReasonText, type JobDeviceOutcome, type JobResultView } from '@fleetpush/contracts';
+import {
+  diffReasonText,
+  skipReasonText,
+  type JobDeviceOutcome,
+  type JobResultView,
+} from '@fleetpush/contracts';
 
 /** One device in a `--json` result. */
 export interface DeviceSummary {
@@ -61,7 +66,8 @@ function diffText(diff: unknown): string | undefined {
   const d = diff as { status?: string; body?: string; reason?: string; truncated?: boolean };
   if (d.status === 'changed') return `${d.body ?? ''}${d.truncated ? '\n(diff truncated)' : ''}`;
   if (d.status === 'empty') return '(no change in the verify output)';
-  return `(diff not computed: ${d.reason ?? 'unknown'})`;
+  const reason = d.reason ?? 'unknown';
+  return `(no diff: ${diffReasonText(reason) ?? reason})`;
 }
 
 /** A table row: a skipped device's reason in CODE, and in words in MESSAGE. */

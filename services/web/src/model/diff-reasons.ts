@@ -1,14 +1,14 @@
-/** Why a device has no diff, in words, by the reason code its result carries. */
-const TEXTS: Readonly<Record<string, string>> = {
-  disabled: 'No diff: diffs were turned off for this job.',
-  no_verify_commands:
-    'No diff: the device had no verify commands, so there was nothing to compare.',
-  no_post_check: 'No diff: the device stopped before its post-check.',
-  too_many_changes:
-    'No diff shown: the outputs differ in too many lines to read as one (compare the pre- and post-check tabs).',
-};
+import { DiffNotComputedReason } from '@fleetpush/domain';
+import { diffReasonText } from '@fleetpush/contracts';
 
 /** The sentence shown for a diff that was not computed (an unknown code is shown as it is). */
 export function diffNotComputedText(reason: string): string {
-  return TEXTS[reason] ?? `Diff not computed: ${reason}`;
+  const text = diffReasonText(reason);
+  if (text === undefined) return `Diff not computed: ${reason}`;
+  // the page has the outputs themselves in its tabs
+  const hint =
+    reason === DiffNotComputedReason.too_many_changes
+      ? ' Compare the pre- and post-check tabs.'
+      : '';
+  return `No diff: ${text}.${hint}`;
 }
