@@ -49,11 +49,22 @@ async function apiJson<T = unknown>(
       authorization: `Bearer ${ADMIN_TOKEN}`,
       'content-type': typeof body === 'string' ? 'text/csv' : 'application/json',
     },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+    ...(body !== undefined && {
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
   });
   const answer: unknown = await res.json();
   expect([path, res.status, res.ok ? '' : answer]).toEqual([path, res.status, '']);
   return answer as T;
+}
+
+/** Imports r1 (10.0.0.1) and r2 (10.0.0.2, production when asked) through the API. */
+async function importTwo(stack: WebStack, { r2Prod }: { r2Prod: boolean }): Promise<void> {
+  const rows = [
+    '10.0.0.1,22,cisco_ios,netops,pw,r1,false',
+    `10.0.0.2,22,cisco_ios,netops,pw,r2,${r2Prod}`,
+  ];
+  await apiJson(stack, 'POST', '/devices/import', [HEADER, ...rows].join('\n'));
 }
 
 /** Ends every device of a job as the workers would, the canary succeeding, the rest failing. */
@@ -66,7 +77,8 @@ async function finishJob(ctx: TestRedis, jobId: string): Promise<void> {
       expect((await coordinator.begin(jobId, d)).kind).toBe('go');
       const key = (await reader.deviceKey(jobId, d.deviceIndex))!;
       const state = canary ? 'succeeded' : 'failed';
-      await coordinator.complete(jobId, d, state, { state }, { deviceKey: key, state });
+      const result = { state, attempts: 1, ...(state === 'failed' && { code: 'command_error' }) };
+      await coordinator.complete(jobId, d, state, result, { deviceKey: key, state, attempts: 1 });
       canary = false;
     }
   }
@@ -184,16 +196,7 @@ describe('web UI forms in a real browser', () => {
 
   it('lists any job in the history with its counts: filtered by the server, a page at a time', () =>
     withSignedInPage(async (page, stack, ctx) => {
-      await apiJson(
-        stack,
-        'POST',
-        '/devices/import',
-        [
-          HEADER,
-          '10.0.0.1,22,cisco_ios,netops,pw,r1,false',
-          '10.0.0.2,22,cisco_ios,netops,pw,r2,false',
-        ].join('\n'),
-      );
+      await importTwo(stack, { r2Prod: false });
       const job = (name: string) => ({ name, commands: ['ntp server 10.0.0.9'], targets: ['all'] });
       const { job: done } = await apiJson<{ job: { id: string } }>(
         stack,
@@ -230,6 +233,51 @@ describe('web UI forms in a real browser', () => {
       await page.getByRole('link', { name: 'core ntp' }).waitFor();
       await page.getByLabel('Search').fill('bulk');
       await shown.getByText('50 of 52 jobs').waitFor({ timeout: UI_TIMEOUT });
+    }));
+
+  it('reruns the failed devices of an ended job as a new job, asking again for production', () =>
+    withSignedInPage(async (page, stack, ctx) => {
+      await importTwo(stack, { r2Prod: true });
+      const body = {
+        name: 'core ntp',
+        commands: ['ntp server 10.0.0.9'],
+        targets: ['all'],
+        confirm_prod: true,
+      };
+      const { job } = await apiJson<{ job: { id: string } }>(stack, 'POST', '/jobs', body);
+      await finishJob(ctx, job.id); // the canary (r1) succeeds, r2 (production) fails
+
+      await page.goto(`${stack.url}/#/jobs/${encodeURIComponent(job.id)}/detail`);
+      await page
+        .getByRole('button', { name: 'Rerun 1 failed device…' })
+        .click({ timeout: UI_TIMEOUT });
+      const confirm = page.getByRole('group', { name: 'Confirm the rerun' });
+      await confirm.getByRole('button', { name: 'Yes, rerun' }).click();
+      // the API asks for production again: nothing was started yet
+      await page
+        .getByRole('alert')
+        .getByText('production devices targeted')
+        .waitFor({ timeout: UI_TIMEOUT });
+      await confirm.getByLabel('Change the production devices among them').check();
+      await confirm.getByRole('button', { name: 'Yes, rerun' }).click();
+      await page.waitForURL(
+        (url) => /#\/jobs\/[^/]+$/.test(url.hash) && !url.hash.includes(job.id),
+        {
+          timeout: UI_TIMEOUT,
+        },
+      );
+      const newId = decodeURIComponent(page.url().split('#/jobs/')[1] ?? '');
+      const rerun = await apiJson<{
+        name: string;
+        spec: { targets: string[]; confirm_prod: boolean };
+      }>(stack, 'GET', `/jobs/${newId}`, undefined);
+      expect([rerun.name, rerun.spec.targets, rerun.spec.confirm_prod]).toEqual([
+        'core ntp (rerun: 1 failed)',
+        ['10.0.0.2:22'],
+        true,
+      ]);
+      const jobs = await apiJson<{ total: number }>(stack, 'GET', '/jobs', undefined);
+      expect(jobs.total).toBe(2);
     }));
 
   it('saves a preset through the API, shows its refusals inline, loads it after a reload, updates and deletes it', () =>

@@ -8,6 +8,7 @@ import {
   jobDeviceSchema,
   eventPageSchema,
   jobPageSchema,
+  jobRerunResponseSchema,
   jobResultSchema,
   jobSubmitResponseSchema,
   type ActiveJobs,
@@ -18,11 +19,13 @@ import {
   type JobEventsPage,
   type JobPage,
   type JobPreview,
+  type JobRerunSubmitted,
   type JobRunAccepted,
   type JobRunEnded,
   type JobResultView,
   type JobSubmissionInput,
   type JobSubmitted,
+  type RerunRequest,
 } from '@fleetpush/contracts';
 import { segment, type HttpTransport } from './http-transport';
 
@@ -86,6 +89,19 @@ export class JobsApi {
         ...(options.signal && { signal: options.signal }),
       },
       jobSubmitResponseSchema,
+    );
+  }
+
+  /**
+   * Submits an ended job's change again as a new job, on its devices that `failed` (failed or
+   * aborted; the default) or did `not_succeeded` (also skipped) (`POST /jobs/{id}/rerun`).
+   * Production must be confirmed again (`confirm_prod`). 409 while the job runs or when no device
+   * qualifies.
+   */
+  rerun(id: string, request: RerunRequest = {}): Promise<JobRerunSubmitted> {
+    return this.http.json(
+      { method: 'POST', path: `/jobs/${segment(id)}/rerun`, body: request },
+      jobRerunResponseSchema,
     );
   }
 

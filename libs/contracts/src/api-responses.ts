@@ -72,6 +72,9 @@ export const jobSubmitResponseSchema = z.looseObject({
   replayed: z.boolean().optional(),
 });
 
+/** `POST /jobs/{id}/rerun` (201): the new job, and the job it reruns. */
+export const jobRerunResponseSchema = jobSubmitResponseSchema.extend({ rerun_of: z.string() });
+
 /** One device of a job's result. */
 export const jobResultDeviceSchema = z.looseObject({
   index: z.number().int(),
@@ -245,6 +248,8 @@ export const jobPageSchema = pageOf(jobListItemSchema);
 export type JobPage = z.infer<typeof jobPageSchema>;
 /** One job with its submission and counts (`GET /jobs/{id}`). */
 export type JobDetail = z.infer<typeof jobDetailSchema>;
+/** The 201 of `POST /jobs/{id}/rerun`. */
+export type JobRerunSubmitted = z.infer<typeof jobRerunResponseSchema>;
 /** The 201/200 of a submission (`POST /jobs`). */
 export type JobSubmitted = z.infer<typeof jobSubmitResponseSchema>;
 /** A page of a job's events (`GET /jobs/{id}/events`). */

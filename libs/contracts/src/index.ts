@@ -8,6 +8,7 @@ export * from './job-spec';
 export * from './events';
 export * from './socket-events';
 export * from './control';
+export * from './job-rerun';
 export * from './queue-payloads';
 export * from './api-error';
 export * from './device-row';

@@ -68,6 +68,7 @@ function routes(jobId: string): RouteCase[] {
       json: { name: 'j', commands: ['ntp server 1.1.1.1'], targets: ['10.0.0.1:22'] },
     },
     { method: 'post', path: `${job}/run?wait=0`, role: 'operator' },
+    { method: 'post', path: `${job}/rerun`, role: 'operator', json: {} },
     { method: 'get', path: '/api/v1/audit', role: 'admin' },
     { method: 'get', path: '/api/v1/presets?os_model=cisco_ios', role: 'viewer' },
     { method: 'get', path: '/api/v1/presets/missing', role: 'viewer' },

@@ -235,6 +235,23 @@ describe('fleetpush CLI end to end', () => {
     expect(bad.stderr).toContain('--status must be among');
   }, 30_000);
 
+  it('jobs rerun runs a failed job again on its failed device once the fault is gone', async () => {
+    const { items } = await client.jobs.list({ text: 'logging' });
+    const failed = items.find((j) => j.status === 'failed')!;
+    const run = await cli('jobs', 'rerun', failed.id, '--wait', '--json');
+    expect(run.code).toBe(0);
+    const summary = parseJson<ResultSummary>(run.stdout);
+    expect(summary).toMatchObject({
+      name: 'cli: logging.txt (rerun: 1 failed)',
+      status: 'completed',
+      devices: [{ key: keys[0], state: 'succeeded' }],
+    });
+    const completed = (await client.jobs.list({ status: 'completed', text: 'ntp.txt' })).items[0]!;
+    const nothing = await cli('jobs', 'rerun', completed.id);
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toContain('failed or was aborted: nothing to rerun (409 invalid_state)');
+  }, 60_000);
+
   it('SIGTERM stops every child and the private Redis, then exits 0', async () => {
     start.child.kill('SIGTERM');
     const stopped = await start.done;

@@ -38,6 +38,11 @@ describe('fleetpush command line', () => {
     [['devices', 'list', '--url', 'not a url'], '--url must be a URL'],
     [['start', '--devices', '0'], '--devices must be an integer >= 1, got "0"'],
     [['jobs', 'list', '--status', 'done'], '--status must be among queued|'],
+    [['jobs', 'rerun'], 'missing ID'],
+    [
+      ['jobs', 'rerun', 'j1', '--devices', 'some'],
+      '--devices must be one of failed|not-succeeded, got "some"',
+    ],
     [['tokens', 'create', '--role', 'operator'], '--name is required'],
     [
       ['tokens', 'create', '--name', 'bot', '--role', 'root'],

@@ -42,20 +42,31 @@ export function postJob(
   return h.http().post(path).set('Authorization', h.auth(role)).send(jobBody(overrides));
 }
 
-/** Plays the worker: begins and completes every dispatched device until none is left. */
-export async function drive(h: ApiHarness, id: string): Promise<void> {
+/** How {@link drive} ends a device, by its key. */
+export type OutcomeOf = (key: string) => 'succeeded' | 'failed' | 'aborted';
+
+/**
+ * Plays the worker: begins and completes every dispatched device until none is left, each
+ * with the outcome `outcomeOf` gives (all succeed by default).
+ */
+export async function drive(
+  h: ApiHarness,
+  id: string,
+  outcomeOf: OutcomeOf = () => 'succeeded',
+): Promise<void> {
   for (let round = 0; round < 20; round++) {
     const dispatched = await h.deps.reader.dispatched(id);
     if (dispatched.length === 0) return;
     for (const d of dispatched) {
       expect((await h.deps.coordinator.begin(id, d)).kind).toBe('go');
       const key = (await h.deps.reader.deviceKey(id, d.deviceIndex))!;
+      const state = outcomeOf(key);
       await h.deps.coordinator.complete(
         id,
         d,
-        'succeeded',
+        state,
         { output: `configured ${key}` },
-        { deviceKey: key, state: 'succeeded', attempts: 1 },
+        { deviceKey: key, state, attempts: 1 },
       );
     }
   }

@@ -120,7 +120,7 @@ async function replay(
 }
 
 /** Plans, stores, starts and enqueues the job; the 201 body. */
-async function submit(
+export async function submit(
   deps: ApiDeps,
   principal: TokenPrincipal,
   submission: JobSubmission,

@@ -1,12 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { CONTROL_ACTIONS, type ControlAction } from '@fleetpush/contracts';
+import type { FleetpushClient } from '@fleetpush/client';
+import { CONTROL_ACTIONS, type ControlAction, type JobView } from '@fleetpush/contracts';
 import { clientFor, connectedCommand } from '../cli-context';
 import { UsageError } from '../cli-errors';
 import type { CliIo } from '../cli-io';
 import { exitCodeOfStatus, ExitCode } from '../exit-codes';
 import { followJob } from '../follow-job';
-import { CONNECTION_OPTIONS, CONNECTION_USAGE, parseFlags, positionals } from '../parse-flags';
+import {
+  choiceFlag,
+  CONNECTION_OPTIONS,
+  CONNECTION_USAGE,
+  parseFlags,
+  positionals,
+} from '../parse-flags';
 import { renderResult, summarizeResult } from '../result-view';
 import { buildSubmission, JOBS_RUN_OPTIONS, JOBS_RUN_USAGE } from './jobs-run-args';
 
@@ -51,24 +58,70 @@ export async function jobsRun(args: readonly string[], io: CliIo): Promise<numbe
     submission,
     key === undefined ? {} : { idempotencyKey: key },
   );
-  const { job } = submitted;
-  if (!values.wait) {
-    if (values.json)
-      io.stdout(`${JSON.stringify({ id: job.id, status: job.status, targets: job.targets })}\n`);
-    else
-      io.stdout(
-        `job ${job.id} submitted: ${job.targets} devices, canary ${job.canary}\nfollow it: fleetpush jobs watch ${job.id}\n`,
-      );
+  return reportSubmitted(client, submitted.job, values, io);
+}
+
+/**
+ * After a submission: without `--wait`, the job's id (exit 0); with it, the job followed to its
+ * end, then its result, and the exit code of its status.
+ */
+async function reportSubmitted(
+  client: FleetpushClient,
+  job: JobView,
+  flags: { readonly wait?: boolean | undefined; readonly json?: boolean | undefined },
+  io: CliIo,
+): Promise<number> {
+  const what = `job ${job.id} submitted: ${job.targets} devices, canary ${job.canary}`;
+  if (!flags.wait) {
+    io.stdout(
+      flags.json
+        ? `${JSON.stringify({ id: job.id, status: job.status, targets: job.targets })}\n`
+        : `${what}\nfollow it: fleetpush jobs watch ${job.id}\n`,
+    );
     return ExitCode.completed;
   }
-  if (!values.json)
-    io.stderr(`job ${job.id} submitted: ${job.targets} devices, canary ${job.canary}\n`);
+  if (!flags.json) io.stderr(`${what}\n`);
   const finished = await followJob(client, job.id, io, {
-    progress: !values.json || io.interactive,
+    progress: !flags.json || io.interactive,
   });
   const summary = summarizeResult(finished.result);
-  io.stdout(values.json ? `${JSON.stringify(summary)}\n` : renderResult(summary));
+  io.stdout(flags.json ? `${JSON.stringify(summary)}\n` : renderResult(summary));
   return exitCodeOfStatus(finished.job.status);
+}
+
+/** Usage of `fleetpush jobs rerun`. */
+export const JOBS_RERUN_USAGE = `usage: fleetpush jobs rerun ID [--devices failed|not-succeeded] [--name NAME] [--confirm-prod]
+                          [--wait] [--json]
+  the ended job's change again, as a new job on its devices that failed (failed or aborted), or
+  with --devices not-succeeded also those it skipped; its canary stays the canary when it is one
+  of them. Production needs --confirm-prod again. Then as jobs run (--wait follows it).
+${CONNECTION_USAGE}`;
+
+/** `fleetpush jobs rerun ID`: an ended job's change again on its devices that failed. */
+export async function jobsRerun(args: readonly string[], io: CliIo): Promise<number> {
+  const u = JOBS_RERUN_USAGE;
+  const { values, positionals: rest } = parseFlags(
+    args,
+    {
+      ...CONNECTION_OPTIONS,
+      devices: { type: 'string' },
+      name: { type: 'string' },
+      'confirm-prod': { type: 'boolean' },
+      wait: { type: 'boolean' },
+    },
+    u,
+  );
+  if (values.help) throw new UsageError('', u);
+  const [id = ''] = positionals(rest, ['ID'], u);
+  const devices = choiceFlag('devices', values.devices, ['failed', 'not-succeeded'], u);
+  const client = await clientFor(values, io);
+  const { job, rerun_of } = await client.jobs.rerun(id, {
+    ...(devices !== undefined && { devices: devices === 'failed' ? 'failed' : 'not_succeeded' }),
+    ...(values.name !== undefined && { name: values.name }),
+    ...(values['confirm-prod'] && { confirm_prod: true }),
+  });
+  if (!values.json) io.stderr(`rerun of job ${rerun_of}: ${job.name}\n`);
+  return reportSubmitted(client, job, values, io);
 }
 
 /** `fleetpush jobs watch ID`. */

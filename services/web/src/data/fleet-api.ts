@@ -6,8 +6,10 @@ import {
   type FleetEvent,
   type ImportResultView,
   type JobPreview,
+  type JobRerunSubmitted,
   type JobSubmissionInput,
   type JobSubmitted,
+  type RerunRequest,
 } from '@fleetpush/contracts';
 import {
   FleetpushApiError,
@@ -195,6 +197,11 @@ export class FleetApi {
   /** Deletes a stored preset (404 when it is gone already). */
   async deletePreset(id: string): Promise<void> {
     await this.client.presets.delete(id);
+  }
+
+  /** An ended job's change again, as a new job, on its devices that failed (operator). */
+  rerunJob(id: string, request: RerunRequest = {}): Promise<JobRerunSubmitted> {
+    return this.client.jobs.rerun(id, request);
   }
 
   /** Deletes a finished job with its results, diffs and events (admin; 409 until it finished). */

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CommandOutputRecord } from '@fleetpush/contracts';
 import { DeleteJob } from '../components/delete-job';
+import { RerunJob } from '../components/rerun-job';
 import { DiffView } from '../components/diff-view';
 import { ErrorBox } from '../components/error-box';
 import { StatusBadge } from '../components/status-badge';
@@ -74,6 +75,11 @@ export function JobDetailPage({
           >
             Export JSON
           </button>
+          <RerunJob
+            jobId={jobId}
+            status={result.job.status}
+            failed={(states.failed ?? 0) + (states.aborted ?? 0)}
+          />
           <DeleteJob jobId={jobId} status={result.job.status} />
         </div>
       </div>

@@ -3,6 +3,7 @@ import type { DeviceResult } from '@fleetpush/contracts';
 import { DeviceGrid } from '../components/device-grid';
 import { DiffView } from '../components/diff-view';
 import { ErrorBox } from '../components/error-box';
+import { RerunJob } from '../components/rerun-job';
 import { LogTail } from '../components/log-tail';
 import { StackedProgress } from '../components/stacked-progress';
 import { StatusBadge } from '../components/status-badge';
@@ -49,6 +50,11 @@ export function MonitorPage({ jobId }: { readonly jobId: string }): React.JSX.El
             jobId={jobId}
             status={monitor.status}
             inFlight={IN_FLIGHT.reduce((a, s) => a + (counts[s] ?? 0), 0)}
+          />
+          <RerunJob
+            jobId={jobId}
+            status={monitor.status}
+            failed={(counts.failed ?? 0) + (counts.aborted ?? 0)}
           />
         </div>
       </div>
