@@ -58,6 +58,15 @@ async function apiJson<T = unknown>(
   return answer as T;
 }
 
+/** Waits for the monitor of a job other than `jobId` (a follow-up it started); that job's detail. */
+async function followUpShown<T>(page: Page, stack: WebStack, jobId: string): Promise<T> {
+  await page.waitForURL((url) => /#\/jobs\/[^/]+$/.test(url.hash) && !url.hash.includes(jobId), {
+    timeout: UI_TIMEOUT,
+  });
+  const newId = decodeURIComponent(page.url().split('#/jobs/')[1] ?? '');
+  return apiJson<T>(stack, 'GET', `/jobs/${newId}`, undefined);
+}
+
 /** Imports r1 (10.0.0.1) and r2 (10.0.0.2, production when asked) through the API. */
 async function importTwo(stack: WebStack, { r2Prod }: { r2Prod: boolean }): Promise<void> {
   const rows = [
@@ -67,7 +76,10 @@ async function importTwo(stack: WebStack, { r2Prod }: { r2Prod: boolean }): Prom
   await apiJson(stack, 'POST', '/devices/import', [HEADER, ...rows].join('\n'));
 }
 
-/** Ends every device of a job as the workers would, the canary succeeding, the rest failing. */
+/**
+ * Ends every device of a job as the workers would: the canary succeeds (its config changed), the
+ * rest fail before any line was accepted.
+ */
 async function finishJob(ctx: TestRedis, jobId: string): Promise<void> {
   const keys = redisKeys(ctx.prefix);
   const coordinator = new RunCoordinator(ctx.redis, keys);
@@ -77,7 +89,13 @@ async function finishJob(ctx: TestRedis, jobId: string): Promise<void> {
       expect((await coordinator.begin(jobId, d)).kind).toBe('go');
       const key = (await reader.deviceKey(jobId, d.deviceIndex))!;
       const state = canary ? 'succeeded' : 'failed';
-      const result = { state, attempts: 1, ...(state === 'failed' && { code: 'command_error' }) };
+      const result = {
+        state,
+        attempts: 1,
+        // the canary took the change; the others refused its first line
+        config_lines_sent: canary ? 1 : 0,
+        ...(state === 'failed' && { code: 'command_error' }),
+      };
       await coordinator.complete(jobId, d, state, result, { deviceKey: key, state, attempts: 1 });
       canary = false;
     }
@@ -252,25 +270,18 @@ describe('web UI forms in a real browser', () => {
         .getByRole('button', { name: 'Rerun 1 failed device…' })
         .click({ timeout: UI_TIMEOUT });
       const confirm = page.getByRole('group', { name: 'Confirm the rerun' });
-      await confirm.getByRole('button', { name: 'Yes, rerun' }).click();
+      await confirm.getByRole('button', { name: 'Yes, start it' }).click();
       // the API asks for production again: nothing was started yet
       await page
         .getByRole('alert')
         .getByText('production devices targeted')
         .waitFor({ timeout: UI_TIMEOUT });
       await confirm.getByLabel('Change the production devices among them').check();
-      await confirm.getByRole('button', { name: 'Yes, rerun' }).click();
-      await page.waitForURL(
-        (url) => /#\/jobs\/[^/]+$/.test(url.hash) && !url.hash.includes(job.id),
-        {
-          timeout: UI_TIMEOUT,
-        },
-      );
-      const newId = decodeURIComponent(page.url().split('#/jobs/')[1] ?? '');
-      const rerun = await apiJson<{
+      await confirm.getByRole('button', { name: 'Yes, start it' }).click();
+      const rerun = await followUpShown<{
         name: string;
         spec: { targets: string[]; confirm_prod: boolean };
-      }>(stack, 'GET', `/jobs/${newId}`, undefined);
+      }>(page, stack, job.id);
       expect([rerun.name, rerun.spec.targets, rerun.spec.confirm_prod]).toEqual([
         'core ntp (rerun: 1 failed)',
         ['10.0.0.2:22'],
@@ -278,6 +289,36 @@ describe('web UI forms in a real browser', () => {
       ]);
       const jobs = await apiJson<{ total: number }>(stack, 'GET', '/jobs', undefined);
       expect(jobs.total).toBe(2);
+    }));
+
+  it('undoes an ended job: its rollback commands, as a new job, on the devices it changed', () =>
+    withSignedInPage(async (page, stack, ctx) => {
+      await importTwo(stack, { r2Prod: false });
+      const body = {
+        name: 'core ntp',
+        commands: ['ntp server 10.0.0.9'],
+        rollback_commands: ['no ntp server 10.0.0.9'],
+        targets: ['all'],
+      };
+      const { job } = await apiJson<{ job: { id: string } }>(stack, 'POST', '/jobs', body);
+      await finishJob(ctx, job.id); // r1 changed; r2 refused the change
+
+      await page.goto(`${stack.url}/#/jobs/${encodeURIComponent(job.id)}/detail`);
+      await page.getByRole('button', { name: 'Undo on 1 device…' }).click({ timeout: UI_TIMEOUT });
+      const confirm = page.getByRole('group', { name: 'Confirm the undo' });
+      await confirm
+        .getByText("Run this job's 1 rollback command, as a new job, on the 1 device it changed?")
+        .waitFor();
+      await confirm.getByRole('button', { name: 'Yes, start it' }).click();
+      const undo = await followUpShown<{
+        name: string;
+        spec: { targets: string[]; commands: string[] };
+      }>(page, stack, job.id);
+      expect([undo.name, undo.spec.targets, undo.spec.commands]).toEqual([
+        'core ntp (undo: 1 device)',
+        ['10.0.0.1:22'],
+        ['no ntp server 10.0.0.9'],
+      ]);
     }));
 
   it('saves a preset through the API, shows its refusals inline, loads it after a reload, updates and deletes it', () =>

@@ -11,6 +11,7 @@ import {
   jobRerunResponseSchema,
   jobResultSchema,
   jobSubmitResponseSchema,
+  jobUndoResponseSchema,
   type ActiveJobs,
   type ControlAction,
   type ControlResult,
@@ -25,7 +26,9 @@ import {
   type JobResultView,
   type JobSubmissionInput,
   type JobSubmitted,
+  type JobUndoSubmitted,
   type RerunRequest,
+  type UndoRequest,
 } from '@fleetpush/contracts';
 import { segment, type HttpTransport } from './http-transport';
 
@@ -102,6 +105,18 @@ export class JobsApi {
     return this.http.json(
       { method: 'POST', path: `/jobs/${segment(id)}/rerun`, body: request },
       jobRerunResponseSchema,
+    );
+  }
+
+  /**
+   * Undoes an ended job as a new job (`POST /jobs/{id}/undo`): its `rollback_commands` on the
+   * devices it left changed, in waves like any job. Production must be confirmed again. 409 while
+   * the job runs, when it has no rollback commands, or when it left no device changed.
+   */
+  undo(id: string, request: UndoRequest = {}): Promise<JobUndoSubmitted> {
+    return this.http.json(
+      { method: 'POST', path: `/jobs/${segment(id)}/undo`, body: request },
+      jobUndoResponseSchema,
     );
   }
 

@@ -75,6 +75,9 @@ export const jobSubmitResponseSchema = z.looseObject({
 /** `POST /jobs/{id}/rerun` (201): the new job, and the job it reruns. */
 export const jobRerunResponseSchema = jobSubmitResponseSchema.extend({ rerun_of: z.string() });
 
+/** `POST /jobs/{id}/undo` (201): the new job, and the job it undoes. */
+export const jobUndoResponseSchema = jobSubmitResponseSchema.extend({ undo_of: z.string() });
+
 /** One device of a job's result. */
 export const jobResultDeviceSchema = z.looseObject({
   index: z.number().int(),
@@ -248,6 +251,8 @@ export const jobPageSchema = pageOf(jobListItemSchema);
 export type JobPage = z.infer<typeof jobPageSchema>;
 /** One job with its submission and counts (`GET /jobs/{id}`). */
 export type JobDetail = z.infer<typeof jobDetailSchema>;
+/** The 201 of `POST /jobs/{id}/undo`. */
+export type JobUndoSubmitted = z.infer<typeof jobUndoResponseSchema>;
 /** The 201 of `POST /jobs/{id}/rerun`. */
 export type JobRerunSubmitted = z.infer<typeof jobRerunResponseSchema>;
 /** The 201/200 of a submission (`POST /jobs`). */

@@ -18,6 +18,7 @@ export * from './stored-device';
 export * from './device-result';
 export * from './skip-reason-text';
 export * from './diff-reason-text';
+export * from './device-left-changed';
 export * from './auth';
 export * from './credential-profile';
 export * from './audit';

@@ -28,3 +28,18 @@ export const rerunRequestSchema = z
 
 /** A rerun request (input form: every field optional). */
 export type RerunRequest = z.input<typeof rerunRequestSchema>;
+
+/**
+ * Body of `POST /jobs/{id}/undo`: a new job that runs the ended job's `rollback_commands` on the
+ * devices it changed. Production is confirmed again (`confirm_prod`), never carried over.
+ */
+export const undoRequestSchema = z
+  .object({
+    /** The new job's name; default: the old name with "(undo: N devices)". */
+    name: z.string().trim().min(1).max(200).optional(),
+    confirm_prod: z.boolean().default(false),
+  })
+  .strict();
+
+/** An undo request (input form: every field optional). */
+export type UndoRequest = z.input<typeof undoRequestSchema>;

@@ -69,6 +69,7 @@ function routes(jobId: string): RouteCase[] {
     },
     { method: 'post', path: `${job}/run?wait=0`, role: 'operator' },
     { method: 'post', path: `${job}/rerun`, role: 'operator', json: {} },
+    { method: 'post', path: `${job}/undo`, role: 'operator', json: {} },
     { method: 'get', path: '/api/v1/audit', role: 'admin' },
     { method: 'get', path: '/api/v1/presets?os_model=cisco_ios', role: 'viewer' },
     { method: 'get', path: '/api/v1/presets/missing', role: 'viewer' },

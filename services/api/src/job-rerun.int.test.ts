@@ -1,24 +1,14 @@
 import { installLeakCheck } from '@fleetpush/testing';
 import { deviceRow, withApi, type ApiHarness } from './__fixtures__/api-harness';
-import { drive, importRows, postJob, THREE } from './__fixtures__/job-helpers';
+import { drive, followUp, importRows, jobSpec, postJob, THREE } from './__fixtures__/job-helpers';
+import type { Role } from '@fleetpush/contracts';
 
 installLeakCheck();
 
 const [A, B, C] = ['10.0.0.1:22', '10.0.0.2:22', '10.0.0.3:22'];
 
-function rerun(
-  h: ApiHarness,
-  id: string,
-  body: object = {},
-  role: 'operator' | 'admin' = 'operator',
-) {
-  return h.http().post(`/api/v1/jobs/${id}/rerun`).set('Authorization', h.auth(role)).send(body);
-}
-
-async function spec(h: ApiHarness, id: string): Promise<Record<string, unknown>> {
-  const res = await h.http().get(`/api/v1/jobs/${id}`).set('Authorization', h.auth('viewer'));
-  return res.body.spec as Record<string, unknown>;
-}
+const rerun = (h: ApiHarness, id: string, body: object = {}, role: Role = 'operator') =>
+  followUp(h, 'rerun', id, body, role);
 
 /** A job on the three devices (canary A), run to its end with the given outcomes. */
 async function ended(
@@ -48,8 +38,8 @@ describe('POST /jobs/{id}/rerun', () => {
         rerun_of: id,
         job: { name: 'ntp (rerun: 2 failed)', targets: 2, canary: B, status: 'running' },
       });
-      const again = await spec(h, res.body.job.id as string);
-      const before = await spec(h, id);
+      const again = await jobSpec(h, res.body.job.id as string);
+      const before = await jobSpec(h, id);
       expect(again).toEqual({
         ...before,
         name: 'ntp (rerun: 2 failed)',
@@ -130,7 +120,7 @@ describe('POST /jobs/{id}/rerun', () => {
       ]);
       const confirmed = await rerun(h, id, { confirm_prod: true }, 'admin');
       expect(confirmed.status).toBe(201);
-      expect((await spec(h, confirmed.body.job.id as string)).confirm_prod).toBe(true);
+      expect((await jobSpec(h, confirmed.body.job.id as string)).confirm_prod).toBe(true);
     });
   });
 });

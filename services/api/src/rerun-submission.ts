@@ -1,5 +1,4 @@
 import {
-  jobSubmissionSchema,
   type RerunDevices,
   type JobSubmission,
   type rerunRequestSchema,
@@ -7,6 +6,7 @@ import {
 import type { DeviceState } from '@fleetpush/domain';
 import type { z } from 'zod';
 import { ApiErrorCode, ApiHttpError } from './errors';
+import { followUpSubmission, storedSubmission } from './follow-up-submission';
 
 /** A parsed rerun request. */
 export type RerunChoice = z.output<typeof rerunRequestSchema>;
@@ -37,10 +37,8 @@ export function rerunKeys(
 }
 
 /**
- * The submission of a rerun: the ended job's own submission on `keys`, its canary kept when it
- * is among them (else the first of them), named after it, production confirmed again by the
- * caller (never carried over), and labelled `rerun_of`. 409 when the stored submission no longer
- * validates (a job stored by an older version).
+ * The submission of a rerun: the ended job's own submission on `keys` (see
+ * {@link followUpSubmission}), production confirmed again by the caller, labelled `rerun_of`.
  */
 export function rerunSubmission(
   jobId: string,
@@ -48,30 +46,13 @@ export function rerunSubmission(
   keys: readonly string[],
   choice: RerunChoice,
 ): JobSubmission {
-  const stored = jobSubmissionSchema.safeParse(spec);
-  if (!stored.success)
-    throw new ApiHttpError(
-      409,
-      ApiErrorCode.conflict,
-      `job ${jobId}'s stored submission no longer validates; submit the change again`,
-    );
-  const { canary, name, labels, ...rest } = stored.data;
-  const words = `rerun: ${keys.length} ${CHOICE_WORDS[choice.devices]}`;
-  const submission = jobSubmissionSchema.safeParse({
-    ...rest,
-    name: choice.name ?? `${name.slice(0, 200 - words.length - 3)} (${words})`,
+  return followUpSubmission(jobId, storedSubmission(jobId, spec), {
+    name: choice.name,
+    words: `rerun: ${keys.length} ${CHOICE_WORDS[choice.devices]}`,
     targets: keys,
-    ...(canary !== undefined && keys.includes(canary) && { canary }),
-    confirm_prod: choice.confirm_prod,
-    labels: { ...labels, rerun_of: jobId },
+    confirmProd: choice.confirm_prod,
+    label: 'rerun_of',
   });
-  if (!submission.success)
-    throw new ApiHttpError(
-      409,
-      ApiErrorCode.conflict,
-      `job ${jobId} cannot be rerun as it was stored`,
-    );
-  return submission.data;
 }
 
 /** 409 naming the choice when the ended job has no such device. */

@@ -70,6 +70,8 @@ beforeAll(async () => {
   client = new FleetpushClient({ baseUrl: apiUrl, token });
   await writeFile(path.join(dir, 'ntp.txt'), 'ntp server 10.0.0.1\n');
   await writeFile(path.join(dir, 'logging.txt'), 'logging host 10.0.0.2\n');
+  await writeFile(path.join(dir, 'snmp.txt'), 'snmp-server location rack-9\n');
+  await writeFile(path.join(dir, 'no-snmp.txt'), 'no snmp-server location rack-9\n');
 }, 120_000);
 
 afterAll(async () => {
@@ -250,6 +252,39 @@ describe('fleetpush CLI end to end', () => {
     const nothing = await cli('jobs', 'rerun', completed.id);
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toContain('failed or was aborted: nothing to rerun (409 invalid_state)');
+  }, 60_000);
+
+  it('jobs undo runs the rollback file of a job on every device it changed', async () => {
+    const verify = ['--verify', 'show running-config | include snmp-server location'];
+    const change = await cli(
+      'jobs',
+      'run',
+      '--commands-file',
+      'snmp.txt',
+      '--rollback-file',
+      'no-snmp.txt',
+      ...verify,
+      '--concurrency',
+      '5',
+      '--wait',
+      '--json',
+    );
+    expect(change.code).toBe(0);
+    const job = parseJson<ResultSummary>(change.stdout);
+    const undo = await cli('jobs', 'undo', job.id, '--wait', '--json');
+    expect(undo.code).toBe(0);
+    const undone = parseJson<ResultSummary>(undo.stdout);
+    expect([undone.name, undone.status, undone.devices.length]).toEqual([
+      `cli: snmp.txt (undo: ${DEVICES} devices)`,
+      'completed',
+      DEVICES,
+    ]);
+    // each device's verify output lost the line again
+    const diffs = parseJson<ResultSummary>(
+      (await cli('jobs', 'result', undone.id, '--json', '--diffs')).stdout,
+    );
+    for (const d of diffs.devices)
+      expect((d.diff as { body: string }).body).toContain('-snmp-server location rack-9');
   }, 60_000);
 
   it('SIGTERM stops every child and the private Redis, then exits 0', async () => {

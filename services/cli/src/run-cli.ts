@@ -10,6 +10,7 @@ import {
   jobsRerun,
   jobsResult,
   jobsRun,
+  jobsUndo,
   jobsWatch,
 } from './commands/jobs-commands';
 import {
@@ -33,6 +34,7 @@ export const USAGE = `usage: fleetpush <command> [options]   (fleetpush <command
   jobs run --commands-file F [options]    submit a change (--wait to follow it)
   jobs list [--status S] [--text S]       jobs newest first with their outcome
   jobs rerun ID [--devices failed]        an ended job's change again on its failed devices
+  jobs undo ID                            an ended job's rollback commands on the devices it changed
   jobs watch ID                           progress: done, failed, in flight, ETA, canary
   jobs pause|resume|cancel|terminate ID
   jobs result ID [--json] [--diffs]
@@ -61,6 +63,7 @@ function route(argv: readonly string[]): { command: Command; args: readonly stri
   if (group === 'devices' && sub === 'list') return { command: devicesList, args: rest };
   if (group === 'jobs' && sub === 'run') return { command: jobsRun, args: rest };
   if (group === 'jobs' && sub === 'rerun') return { command: jobsRerun, args: rest };
+  if (group === 'jobs' && sub === 'undo') return { command: jobsUndo, args: rest };
   if (group === 'jobs' && sub === 'list') return { command: jobsList, args: rest };
   if (group === 'jobs' && sub === 'watch') return { command: jobsWatch, args: rest };
   if (group === 'jobs' && sub === 'result') return { command: jobsResult, args: rest };

@@ -6,7 +6,9 @@ describe('LogBatcher', () => {
   it('hands over only the lines not yet appended, after the batches on their way are in', async () => {
     await withRedis(async ({ redis, prefix }) => {
       const events = new EventLog(redis, redisKeys(prefix));
-      const logs = new LogBatcher(events, 'job-1', '10.0.0.1:22', { intervalMs: 5 });
+      // an interval no wait here reaches: the lines leave by flush and drain only (with 5 ms, a
+      // slow first append let the timer send 'hostname R1' before drain could take it)
+      const logs = new LogBatcher(events, 'job-1', '10.0.0.1:22', { intervalMs: 60_000 });
       logs.push('R1#terminal length 0');
       logs.push('R1#show running-config');
       logs.flush();

@@ -3,6 +3,9 @@ import type { Redis } from 'ioredis';
 import type { RedisKeys } from '../redis-keys';
 import type { Dispatch } from './coordinator-replies';
 
+/** Results read per HSCAN round by {@link JobReader.devicesWhose} (~8 KB each). */
+const RESULT_SCAN_BATCH = 200;
+
 /** A job record as stored (strings, as Redis keeps them). */
 export type JobRecord = Record<string, string>;
 
@@ -85,6 +88,27 @@ export class JobReader {
   async results(jobId: string): Promise<Map<number, unknown>> {
     const raw = await this.redis.hgetall(this.keys.job(jobId).results);
     return new Map(Object.entries(raw).map(([i, r]) => [Number(i), JSON.parse(r) as unknown]));
+  }
+
+  /**
+   * Indexes of the devices whose stored result passes `test`, ascending. Reads the results a
+   * batch at a time (HSCAN), so a large job's results are never all in memory at once.
+   */
+  async devicesWhose(jobId: string, test: (result: unknown) => boolean): Promise<number[]> {
+    const found = new Set<number>(); // HSCAN may return a field twice
+    let cursor = '0';
+    do {
+      const [next, flat] = await this.redis.hscan(
+        this.keys.job(jobId).results,
+        cursor,
+        'COUNT',
+        RESULT_SCAN_BATCH,
+      );
+      for (let i = 0; i + 1 < flat.length; i += 2)
+        if (test(JSON.parse(flat[i + 1]!) as unknown)) found.add(Number(flat[i]));
+      cursor = next;
+    } while (cursor !== '0');
+    return [...found].sort((a, b) => a - b);
   }
 
   /** Devices dispatched and not terminal, with their current generation and dispatch time. */

@@ -1,5 +1,5 @@
 import type { Role } from '@fleetpush/contracts';
-import type { Response } from 'supertest';
+import type { Response, Test } from 'supertest';
 import { csvOf, deviceRow, type ApiHarness } from './api-harness';
 
 /** Three plain (non-production) devices. */
@@ -42,8 +42,10 @@ export function postJob(
   return h.http().post(path).set('Authorization', h.auth(role)).send(jobBody(overrides));
 }
 
-/** How {@link drive} ends a device, by its key. */
-export type OutcomeOf = (key: string) => 'succeeded' | 'failed' | 'aborted';
+type EndState = 'succeeded' | 'failed' | 'aborted';
+
+/** How {@link drive} ends a device, by its key: a state, or a state and the result to store. */
+export type OutcomeOf = (key: string) => EndState | { state: EndState; result: object };
 
 /**
  * Plays the worker: begins and completes every dispatched device until none is left, each
@@ -60,15 +62,38 @@ export async function drive(
     for (const d of dispatched) {
       expect((await h.deps.coordinator.begin(id, d)).kind).toBe('go');
       const key = (await h.deps.reader.deviceKey(id, d.deviceIndex))!;
-      const state = outcomeOf(key);
-      await h.deps.coordinator.complete(
-        id,
-        d,
+      const outcome = outcomeOf(key);
+      const { state, result } =
+        typeof outcome === 'string'
+          ? { state: outcome, result: { output: `configured ${key}` } }
+          : outcome;
+      await h.deps.coordinator.complete(id, d, state, result, {
+        deviceKey: key,
         state,
-        { output: `configured ${key}` },
-        { deviceKey: key, state, attempts: 1 },
-      );
+        attempts: 1,
+      });
     }
   }
   throw new Error('the run did not end in 20 rounds');
+}
+
+/** `POST /jobs/{id}/rerun` or `/undo` with `body` as `role` (an operator by default). */
+export function followUp(
+  h: ApiHarness,
+  action: 'rerun' | 'undo',
+  id: string,
+  body: object = {},
+  role: Role = 'operator',
+): Test {
+  return h
+    .http()
+    .post(`/api/v1/jobs/${id}/${action}`)
+    .set('Authorization', h.auth(role))
+    .send(body);
+}
+
+/** A stored job's submission, as `GET /jobs/{id}` gives it. */
+export async function jobSpec(h: ApiHarness, id: string): Promise<Record<string, unknown>> {
+  const res = await h.http().get(`/api/v1/jobs/${id}`).set('Authorization', h.auth('viewer'));
+  return res.body.spec as Record<string, unknown>;
 }

@@ -6,9 +6,10 @@ import { jobPreviewRoute } from './job-preview-route';
 import { jobReadRoutes } from './job-read-routes';
 import { jobRerunRoute } from './job-rerun-route';
 import { jobRunRoute } from './job-run-route';
+import { jobUndoRoute } from './job-undo-route';
 import { jobSubmitRoute } from './job-submit-route';
 
-/** The job routes: submit, preview, run, rerun, list, read, events, results, per-device detail, control and delete. */
+/** The job routes: submit, preview, run, rerun, undo, list, read, events, results, per-device detail, control and delete. */
 export function jobRoutes(deps: ApiDeps): Router {
   const router = Router();
   router.use(jobPreviewRoute(deps));
@@ -16,6 +17,7 @@ export function jobRoutes(deps: ApiDeps): Router {
   router.use(jobReadRoutes(deps));
   router.use(jobRunRoute(deps));
   router.use(jobRerunRoute(deps));
+  router.use(jobUndoRoute(deps));
   router.use(jobControlRoute(deps));
   router.use(jobDeleteRoute(deps));
   return router;

@@ -38,6 +38,16 @@ ${CONNECTION_USAGE}`;
 export const JOBS_CONTROL_USAGE = `usage: fleetpush jobs pause|resume|cancel|terminate ID [--reason TEXT]
 ${CONNECTION_USAGE}`;
 
+/** The text of the file a flag names, or a {@link UsageError} naming the flag. */
+function readFlagFile(flag: string, file: string, io: CliIo): Promise<string> {
+  return readFile(path.resolve(io.cwd, file), 'utf8').catch((error: unknown) => {
+    throw new UsageError(
+      `cannot read --${flag} ${file}: ${(error as Error).message}`,
+      JOBS_RUN_USAGE,
+    );
+  });
+}
+
 /** `fleetpush jobs run`: submits; with `--wait`, follows the job and exits by its status. */
 export async function jobsRun(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals: rest } = parseFlags(args, JOBS_RUN_OPTIONS, JOBS_RUN_USAGE);
@@ -45,13 +55,11 @@ export async function jobsRun(args: readonly string[], io: CliIo): Promise<numbe
   positionals(rest, [], JOBS_RUN_USAGE);
   const file = values['commands-file'];
   if (file === undefined) throw new UsageError('--commands-file is required', JOBS_RUN_USAGE);
-  const text = await readFile(path.resolve(io.cwd, file), 'utf8').catch((error: unknown) => {
-    throw new UsageError(
-      `cannot read --commands-file ${file}: ${(error as Error).message}`,
-      JOBS_RUN_USAGE,
-    );
-  });
-  const submission = buildSubmission(values, file, text);
+  const text = await readFlagFile('commands-file', file, io);
+  const rollbackFile = values['rollback-file'];
+  const rollback =
+    rollbackFile === undefined ? undefined : await readFlagFile('rollback-file', rollbackFile, io);
+  const submission = buildSubmission(values, file, text, rollback);
   const client = await clientFor(values, io);
   const key = values['idempotency-key'];
   const submitted = await client.jobs.submit(
@@ -89,6 +97,44 @@ async function reportSubmitted(
   return exitCodeOfStatus(finished.job.status);
 }
 
+/** The flags a follow-up job (rerun, undo) takes. */
+const FOLLOW_UP_OPTIONS = {
+  ...CONNECTION_OPTIONS,
+  name: { type: 'string' },
+  'confirm-prod': { type: 'boolean' },
+  wait: { type: 'boolean' },
+} as const;
+
+/** The name and production confirmation of a follow-up request, from its flags. */
+function followUpRequest(values: {
+  readonly name?: string | undefined;
+  readonly 'confirm-prod'?: boolean | undefined;
+}): { name?: string; confirm_prod?: boolean } {
+  return {
+    ...(values.name !== undefined && { name: values.name }),
+    ...(values['confirm-prod'] && { confirm_prod: true }),
+  };
+}
+
+/** Usage of `fleetpush jobs undo`. */
+export const JOBS_UNDO_USAGE = `usage: fleetpush jobs undo ID [--name NAME] [--confirm-prod] [--wait] [--json]
+  undoes an ended job, as a new job: its rollback_commands on the devices it left changed (not
+  those its own rollback already restored), with its verify commands, canary and waves.
+  Production needs --confirm-prod again. Then as jobs run (--wait follows it).
+${CONNECTION_USAGE}`;
+
+/** `fleetpush jobs undo ID`: an ended job's rollback commands on the devices it changed. */
+export async function jobsUndo(args: readonly string[], io: CliIo): Promise<number> {
+  const u = JOBS_UNDO_USAGE;
+  const { values, positionals: rest } = parseFlags(args, FOLLOW_UP_OPTIONS, u);
+  if (values.help) throw new UsageError('', u);
+  const [id = ''] = positionals(rest, ['ID'], u);
+  const client = await clientFor(values, io);
+  const { job, undo_of } = await client.jobs.undo(id, followUpRequest(values));
+  if (!values.json) io.stderr(`undo of job ${undo_of}: ${job.name}\n`);
+  return reportSubmitted(client, job, values, io);
+}
+
 /** Usage of `fleetpush jobs rerun`. */
 export const JOBS_RERUN_USAGE = `usage: fleetpush jobs rerun ID [--devices failed|not-succeeded] [--name NAME] [--confirm-prod]
                           [--wait] [--json]
@@ -102,13 +148,7 @@ export async function jobsRerun(args: readonly string[], io: CliIo): Promise<num
   const u = JOBS_RERUN_USAGE;
   const { values, positionals: rest } = parseFlags(
     args,
-    {
-      ...CONNECTION_OPTIONS,
-      devices: { type: 'string' },
-      name: { type: 'string' },
-      'confirm-prod': { type: 'boolean' },
-      wait: { type: 'boolean' },
-    },
+    { ...FOLLOW_UP_OPTIONS, devices: { type: 'string' } },
     u,
   );
   if (values.help) throw new UsageError('', u);
@@ -117,8 +157,7 @@ export async function jobsRerun(args: readonly string[], io: CliIo): Promise<num
   const client = await clientFor(values, io);
   const { job, rerun_of } = await client.jobs.rerun(id, {
     ...(devices !== undefined && { devices: devices === 'failed' ? 'failed' : 'not_succeeded' }),
-    ...(values.name !== undefined && { name: values.name }),
-    ...(values['confirm-prod'] && { confirm_prod: true }),
+    ...followUpRequest(values),
   });
   if (!values.json) io.stderr(`rerun of job ${rerun_of}: ${job.name}\n`);
   return reportSubmitted(client, job, values, io);

@@ -30,11 +30,13 @@ describe('jobs run flags → submission', () => {
       },
       'change.txt',
       'ntp server {{ntp}}\n\n  \nlogging host 10.0.0.2   \r\n',
+      'no ntp server {{ntp}}\n\nno logging host 10.0.0.2\n',
     );
     expect(submission).toEqual({
       name: 'ntp',
       commands: ['ntp server {{ntp}}', 'logging host 10.0.0.2'],
       verify_commands: ['show run | include ntp', 'show clock'],
+      rollback_commands: ['no ntp server {{ntp}}', 'no logging host 10.0.0.2'],
       targets: ['tag:edge', '10.0.0.9:22'],
       canary: '10.0.0.1:22',
       strategy: { concurrency: 5, stagger_ms: 200, max_failures: 2, waves: [1, '10%', '100%'] },

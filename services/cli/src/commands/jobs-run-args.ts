@@ -7,6 +7,8 @@ export const JOBS_RUN_USAGE = `usage: fleetpush jobs run --commands-file FILE [o
   --commands-file FILE      config lines, one per line ({{var}} templates); blank lines ignored
   --name NAME               job name (default: "cli: FILE")
   --verify CMD              verify command (repeatable; default: each device's own)
+  --rollback-file FILE      config lines that undo the change: run on a device whose post-check
+                            assertions fail, and by \`fleetpush jobs undo ID\` on every device changed
   --targets SEL             all | KEY,KEY,... | tag:NAME | type:PLATFORM (default all)
   --canary KEY              the device that runs first, alone (default: the first target)
   --concurrency N           devices in flight per wave (default 10)
@@ -29,6 +31,7 @@ ${CONNECTION_USAGE}`;
 export const JOBS_RUN_OPTIONS = {
   ...CONNECTION_OPTIONS,
   'commands-file': { type: 'string' },
+  'rollback-file': { type: 'string' },
   name: { type: 'string' },
   verify: { type: 'string', multiple: true },
   targets: { type: 'string' },
@@ -133,6 +136,7 @@ export function buildSubmission(
   values: JobsRunValues,
   commandsFile: string,
   commandsText: string,
+  rollbackText?: string,
 ): JobSubmissionInput {
   const u = JOBS_RUN_USAGE;
   const commands = commandLines(commandsText);
@@ -141,12 +145,14 @@ export function buildSubmission(
   const verifyMode = choiceFlag('verify-mode', values['verify-mode'], ['all', 'canary', 'none'], u);
   const scope = choiceFlag('scope', values.scope, ['all', 'canary'], u);
   const vars = parseVars(values.var ?? []);
+  const rollback = rollbackText === undefined ? [] : commandLines(rollbackText);
   return {
     name: values.name ?? `cli: ${commandsFile}`,
     commands,
     targets: parseTargets(values.targets),
     strategy: strategyOf(values),
     ...(values.verify !== undefined && { verify_commands: values.verify }),
+    ...(rollback.length > 0 && { rollback_commands: rollback }),
     ...(values.canary !== undefined && { canary: values.canary }),
     ...(retries !== undefined && { retry: { attempts: retries + 1 } }),
     ...(verifyMode !== undefined && { verify_mode: verifyMode }),

@@ -9,7 +9,9 @@ import {
   type JobRerunSubmitted,
   type JobSubmissionInput,
   type JobSubmitted,
+  type JobUndoSubmitted,
   type RerunRequest,
+  type UndoRequest,
 } from '@fleetpush/contracts';
 import {
   FleetpushApiError,
@@ -202,6 +204,11 @@ export class FleetApi {
   /** An ended job's change again, as a new job, on its devices that failed (operator). */
   rerunJob(id: string, request: RerunRequest = {}): Promise<JobRerunSubmitted> {
     return this.client.jobs.rerun(id, request);
+  }
+
+  /** An ended job's rollback commands, as a new job, on the devices it left changed (operator). */
+  undoJob(id: string, request: UndoRequest = {}): Promise<JobUndoSubmitted> {
+    return this.client.jobs.undo(id, request);
   }
 
   /** Deletes a finished job with its results, diffs and events (admin; 409 until it finished). */

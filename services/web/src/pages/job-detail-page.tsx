@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CommandOutputRecord } from '@fleetpush/contracts';
 import { DeleteJob } from '../components/delete-job';
-import { RerunJob } from '../components/rerun-job';
+import { RerunJob, UndoJob } from '../components/follow-up-job';
 import { DiffView } from '../components/diff-view';
 import { ErrorBox } from '../components/error-box';
 import { StatusBadge } from '../components/status-badge';
@@ -80,6 +80,7 @@ export function JobDetailPage({
             status={result.job.status}
             failed={(states.failed ?? 0) + (states.aborted ?? 0)}
           />
+          <UndoJob jobId={jobId} status={result.job.status} devices={result.devices} />
           <DeleteJob jobId={jobId} status={result.job.status} />
         </div>
       </div>

@@ -3,7 +3,7 @@ import type { DeviceResult } from '@fleetpush/contracts';
 import { DeviceGrid } from '../components/device-grid';
 import { DiffView } from '../components/diff-view';
 import { ErrorBox } from '../components/error-box';
-import { RerunJob } from '../components/rerun-job';
+import { RerunJob } from '../components/follow-up-job';
 import { LogTail } from '../components/log-tail';
 import { StackedProgress } from '../components/stacked-progress';
 import { StatusBadge } from '../components/status-badge';

@@ -1,0 +1,160 @@
+import { FleetpushApiError } from '@fleetpush/client';
+import { deviceLeftChanged } from '@fleetpush/contracts';
+import { TERMINAL_JOB_STATES, type JobState } from '@fleetpush/domain';
+import { useEffect, useState } from 'react';
+import type { JobResultDevice } from '../data/api-types';
+import { navigate } from '../route';
+import { useSession } from '../session';
+import { ErrorBox } from './error-box';
+
+/** Whether the API refused a follow-up only because production was not confirmed. */
+function needsProdConfirmation(error: unknown): boolean {
+  return (
+    error instanceof FleetpushApiError &&
+    error.status === 400 &&
+    error.details.some((d) => d.path === 'confirm_prod')
+  );
+}
+
+/** One follow-up of an ended job (a rerun, an undo): its button, question and request. */
+interface FollowUp {
+  readonly button: string;
+  readonly question: string;
+  /** The confirmation group's accessible name. */
+  readonly group: string;
+  readonly failure: string;
+  readonly launch: (confirmProd: boolean) => Promise<{ readonly job: { readonly id: string } }>;
+}
+
+/**
+ * A follow-up job of an ended job, after a confirmation; then the new job's monitor. When its
+ * devices include production ones, the API says so and the confirmation asks for them too.
+ */
+function FollowUpJob({ followUp }: { readonly followUp: FollowUp }): React.JSX.Element {
+  const [confirming, setConfirming] = useState(false);
+  const [prod, setProd] = useState<'unknown' | 'asked' | 'confirmed'>('unknown');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const start = async (): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { job } = await followUp.launch(prod === 'confirmed');
+      navigate({ page: 'monitor', jobId: job.id });
+    } catch (e) {
+      if (needsProdConfirmation(e) && prod === 'unknown') setProd('asked');
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      {confirming ? (
+        <span className="row" role="group" aria-label={followUp.group}>
+          <span className="small">{followUp.question}</span>
+          {prod !== 'unknown' && (
+            <label className="small">
+              <input
+                type="checkbox"
+                checked={prod === 'confirmed'}
+                onChange={(e) => setProd(e.target.checked ? 'confirmed' : 'asked')}
+              />{' '}
+              Change the production devices among them
+            </label>
+          )}
+          <button type="button" className="primary" disabled={busy} onClick={() => void start()}>
+            Yes, start it
+          </button>
+          <button type="button" disabled={busy} onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </span>
+      ) : (
+        <button type="button" onClick={() => setConfirming(true)}>
+          {followUp.button}
+        </button>
+      )}
+      <ErrorBox error={error} title={followUp.failure} />
+    </>
+  );
+}
+
+/** Whether the signed-in role may start a follow-up of a job in this status. */
+function mayFollowUp(role: string, status: string): boolean {
+  return role !== 'viewer' && TERMINAL_JOB_STATES.has(status as JobState);
+}
+
+const plural = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+/**
+ * "Rerun N failed devices…": the ended job's change again, as a new job, on its devices that
+ * failed (failed or aborted). Operators and admins.
+ */
+export function RerunJob({
+  jobId,
+  status,
+  failed,
+}: {
+  readonly jobId: string;
+  readonly status: string;
+  /** How many devices failed or were aborted. */
+  readonly failed: number;
+}): React.JSX.Element | null {
+  const { api, config } = useSession();
+  if (failed === 0 || !mayFollowUp(config.principal.role, status)) return null;
+  const devices = plural(failed, 'failed device');
+  return (
+    <FollowUpJob
+      followUp={{
+        button: `Rerun ${devices}…`,
+        question: `Run this change again, as a new job, on the ${devices}?`,
+        group: 'Confirm the rerun',
+        failure: 'The job was not rerun',
+        launch: (confirmProd) => api.rerunJob(jobId, { confirm_prod: confirmProd }),
+      }}
+    />
+  );
+}
+
+/**
+ * "Undo on N devices…": the ended job's rollback commands, as a new job, on the devices it left
+ * changed; shown when the job has rollback commands. Operators and admins.
+ */
+export function UndoJob({
+  jobId,
+  status,
+  devices,
+}: {
+  readonly jobId: string;
+  readonly status: string;
+  readonly devices: readonly JobResultDevice[];
+}): React.JSX.Element | null {
+  const { api, config } = useSession();
+  const [rollback, setRollback] = useState<number | null>(null);
+  const allowed = mayFollowUp(config.principal.role, status);
+  useEffect(() => {
+    if (!allowed) return;
+    api.job(jobId).then(
+      (job) => {
+        const lines = (job.spec as { rollback_commands?: unknown }).rollback_commands;
+        setRollback(Array.isArray(lines) ? lines.length : 0);
+      },
+      () => setRollback(0),
+    );
+  }, [api, jobId, allowed]);
+  const changed = devices.filter((d) => deviceLeftChanged(d.result)).length;
+  if (!allowed || !rollback || changed === 0) return null;
+  const what = plural(changed, 'device');
+  return (
+    <FollowUpJob
+      followUp={{
+        button: `Undo on ${what}…`,
+        question: `Run this job's ${plural(rollback, 'rollback command')}, as a new job, on the ${what} it changed?`,
+        group: 'Confirm the undo',
+        failure: 'The job was not undone',
+        launch: (confirmProd) => api.undoJob(jobId, { confirm_prod: confirmProd }),
+      }}
+    />
+  );
+}
