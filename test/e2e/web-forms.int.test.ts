@@ -287,6 +287,13 @@ describe('web UI forms in a real browser', () => {
         ['10.0.0.2:22'],
         true,
       ]);
+      // the new job's monitor links back to the job it reruns
+      const followed = page.getByTestId('followed-job');
+      await followed
+        .getByText(`rerun of job ${job.id.slice(0, 8)}`)
+        .waitFor({ timeout: UI_TIMEOUT });
+      await followed.getByRole('link').click();
+      await page.waitForURL((url) => url.hash === `#/jobs/${job.id}`, { timeout: UI_TIMEOUT });
       const jobs = await apiJson<{ total: number }>(stack, 'GET', '/jobs', undefined);
       expect(jobs.total).toBe(2);
     }));

@@ -4,6 +4,7 @@ import { DeviceGrid } from '../components/device-grid';
 import { DiffView } from '../components/diff-view';
 import { ErrorBox } from '../components/error-box';
 import { RerunJob } from '../components/follow-up-job';
+import { followedJob } from '../model/followed-job';
 import { LogTail } from '../components/log-tail';
 import { StackedProgress } from '../components/stacked-progress';
 import { StatusBadge } from '../components/status-badge';
@@ -39,7 +40,7 @@ export function MonitorPage({ jobId }: { readonly jobId: string }): React.JSX.El
           </h1>
           <p className="subtitle">
             {job.id} · by {job.actor} · {new Date(job.created_at).toLocaleString()} ·{' '}
-            <ConnectionNote state={connection} />
+            <FollowedNote spec={job.spec} /> <ConnectionNote state={connection} />
           </p>
         </div>
         <div className="row">
@@ -113,6 +114,21 @@ function ConnectionNote({ state }: { readonly state: string }): React.JSX.Elemen
 }
 
 /** Only the actions the state allows, each with an honest pending state until it is applied. */
+/** "rerun of job …" / "undo of job …", linked, for a job started from another; else nothing. */
+function FollowedNote({ spec }: { readonly spec: unknown }): React.JSX.Element | null {
+  const followed = followedJob(spec);
+  if (!followed) return null;
+  return (
+    <span data-testid="followed-job">
+      {followed.kind} of{' '}
+      <a href={hrefOf({ page: 'monitor', jobId: followed.jobId })}>
+        job {followed.jobId.slice(0, 8)}
+      </a>{' '}
+      ·
+    </span>
+  );
+}
+
 function Controls({
   jobId,
   status,
