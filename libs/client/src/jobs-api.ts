@@ -30,7 +30,7 @@ import {
   type RerunRequest,
   type UndoRequest,
 } from '@fleetpush/contracts';
-import { segment, type HttpTransport } from './http-transport';
+import { segment, type HttpTransport, type RequestOptions } from './http-transport';
 
 /** Options of {@link JobsApi.submit}. */
 export interface SubmitOptions {
@@ -60,6 +60,29 @@ export interface RunOptions {
  */
 export type RunOutcome =
   ({ readonly ended: true } & JobRunEnded) | ({ readonly ended: false } & JobRunAccepted);
+
+/** Options of {@link JobsApi.rerun} and {@link JobsApi.undo}. */
+export interface FollowUpOptions {
+  /** As for {@link SubmitOptions.idempotencyKey}: a retry returns the first job (200). */
+  readonly idempotencyKey?: string;
+}
+
+/** The request of a rerun or an undo of job `id`. */
+function followUpRequest(
+  id: string,
+  action: 'rerun' | 'undo',
+  body: RerunRequest | UndoRequest,
+  options: FollowUpOptions,
+): RequestOptions {
+  return {
+    method: 'POST',
+    path: `/jobs/${segment(id)}/${action}`,
+    body,
+    ...(options.idempotencyKey !== undefined && {
+      headers: { 'idempotency-key': options.idempotencyKey },
+    }),
+  };
+}
 
 /** Filters (combined with AND) and page of {@link JobsApi.list}. */
 export interface JobListQuery {
@@ -101,11 +124,12 @@ export class JobsApi {
    * Production must be confirmed again (`confirm_prod`). 409 while the job runs or when no device
    * qualifies.
    */
-  rerun(id: string, request: RerunRequest = {}): Promise<JobRerunSubmitted> {
-    return this.http.json(
-      { method: 'POST', path: `/jobs/${segment(id)}/rerun`, body: request },
-      jobRerunResponseSchema,
-    );
+  rerun(
+    id: string,
+    request: RerunRequest = {},
+    options: FollowUpOptions = {},
+  ): Promise<JobRerunSubmitted> {
+    return this.http.json(followUpRequest(id, 'rerun', request, options), jobRerunResponseSchema);
   }
 
   /**
@@ -113,11 +137,12 @@ export class JobsApi {
    * devices it left changed, in waves like any job. Production must be confirmed again. 409 while
    * the job runs, when it has no rollback commands, or when it left no device changed.
    */
-  undo(id: string, request: UndoRequest = {}): Promise<JobUndoSubmitted> {
-    return this.http.json(
-      { method: 'POST', path: `/jobs/${segment(id)}/undo`, body: request },
-      jobUndoResponseSchema,
-    );
+  undo(
+    id: string,
+    request: UndoRequest = {},
+    options: FollowUpOptions = {},
+  ): Promise<JobUndoSubmitted> {
+    return this.http.json(followUpRequest(id, 'undo', request, options), jobUndoResponseSchema);
   }
 
   /**

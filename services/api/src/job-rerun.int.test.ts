@@ -58,6 +58,36 @@ describe('POST /jobs/{id}/rerun', () => {
     });
   });
 
+  it('starts one rerun per Idempotency-Key: a retry answers 200 with the first job', async () => {
+    await withApi(async (h) => {
+      await importRows(h, THREE);
+      const id = await ended(h, { [B]: 'failed' });
+      const send = (body: object = {}) =>
+        h
+          .http()
+          .post(`/api/v1/jobs/${id}/rerun`)
+          .set('Authorization', h.auth('operator'))
+          .set('Idempotency-Key', 'rerun-ntp-1')
+          .send(body);
+      const first = await send();
+      const again = await send();
+      expect([first.status, again.status]).toEqual([201, 200]);
+      expect(again.body).toMatchObject({
+        job: { id: first.body.job.id },
+        replayed: true,
+        rerun_of: id,
+      });
+      // the same key for another rerun: refused, not the first rerun's job
+      const other = await send({ devices: 'not_succeeded' });
+      expect([other.status, other.body.error.message]).toEqual([
+        409,
+        'this Idempotency-Key was used for another submission',
+      ]);
+      const jobs = await h.http().get('/api/v1/jobs').set('Authorization', h.auth('viewer'));
+      expect(jobs.body.total).toBe(2);
+    });
+  });
+
   it('keeps the canary when it is rerun too, and takes the skipped devices with not_succeeded', async () => {
     await withApi(async (h) => {
       await importRows(h, THREE);

@@ -170,6 +170,31 @@ describe('FleetpushClient jobs', () => {
     });
   });
 
+  it('undoes a job once per idempotency key, and refuses to rerun one with nothing failed', async () => {
+    const { job } = await client.jobs.submit({
+      name: 'snmp with a rollback',
+      commands: ['snmp-server contact noc'],
+      rollback_commands: ['no snmp-server contact noc'],
+      verify_commands: ['show running-config | include snmp-server contact'],
+      targets: ['all'],
+    });
+    expect((await client.awaitJob(job.id, { timeoutMs: 45_000 })).job.status).toBe('completed');
+    await expect(client.jobs.rerun(job.id)).rejects.toMatchObject({
+      status: 409,
+      code: 'invalid_state',
+    });
+    const undo = await client.jobs.undo(job.id, {}, { idempotencyKey: 'undo-snmp-1' });
+    const again = await client.jobs.undo(job.id, {}, { idempotencyKey: 'undo-snmp-1' });
+    expect([again.job.id, again.replayed, again.undo_of]).toEqual([undo.job.id, true, job.id]);
+    const done = await client.awaitJob(undo.job.id, { timeoutMs: 45_000 });
+    expect(done.job.status).toBe('completed');
+    for (const d of done.result.devices)
+      expect(d.result?.diff).toMatchObject({
+        status: 'changed',
+        body: expect.stringContaining('-snmp-server contact noc'),
+      });
+  });
+
   it('replays a watch from a given sequence number only', async () => {
     const { items } = await client.jobs.list({ limit: 1 });
     const jobId = items[0]?.id ?? '';

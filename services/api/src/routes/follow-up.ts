@@ -1,14 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { JobSubmission } from '@fleetpush/contracts';
 import { TERMINAL_JOB_STATES, type JobState } from '@fleetpush/domain';
 import type { JobRecord } from '@fleetpush/store';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { ApiDeps } from '../api-deps';
-import { audit } from '../audit-trail';
-import { principalOf } from '../auth';
 import { ApiErrorCode, ApiHttpError } from '../errors';
+import { IdempotencyKeys } from '../idempotency';
+import { submitOnce } from '../job-submission';
 import { recordOr404 } from './job-read-routes';
-import { submit } from './job-submit-route';
+import { idempotencyKeyOf } from './job-submit-route';
 
 /** The record of an ended job; 404 when unknown, 409 `invalid_state` while it has not ended. */
 export async function endedJobOr409(deps: ApiDeps, id: string, action: string): Promise<JobRecord> {
@@ -34,22 +33,30 @@ export async function keysOf(
 }
 
 /**
- * Plans, stores and starts a follow-up job (a rerun, an undo) as any submission, audits it as
- * `job:submitted` with the ended job's id under `link`; the 201 body, with that link.
+ * Plans, stores and starts a follow-up job (a rerun, an undo) as any submission, once per
+ * `Idempotency-Key` (a retry answers 200 with the first job), audits it as `job:submitted` with
+ * the ended job's id under `link`; the answer, with that link.
  */
 export async function launchFollowUp(
   deps: ApiDeps,
+  req: Request,
   res: Response,
   submission: JobSubmission,
   link: { readonly name: 'rerun_of' | 'undo_of'; readonly jobId: string },
-): Promise<object> {
-  const newId = randomUUID();
-  const body = await submit(deps, principalOf(res), submission, newId, true);
-  await audit(deps, res, 'job:submitted', newId, {
-    name: submission.name,
-    selectors: submission.targets.length,
-    started: true,
-    [link.name]: link.jobId,
-  });
-  return { ...body, [link.name]: link.jobId };
+): Promise<void> {
+  const keys = new IdempotencyKeys(deps.redis, deps.keys.prefix);
+  const answer = await submitOnce(
+    deps,
+    res,
+    { keys, key: idempotencyKeyOf(req) },
+    submission,
+    true,
+    {
+      name: submission.name,
+      selectors: submission.targets.length,
+      started: true,
+      [link.name]: link.jobId,
+    },
+  );
+  res.status(answer.status).json({ ...answer.body, [link.name]: link.jobId });
 }

@@ -31,9 +31,7 @@ export function jobRerunRoute(deps: ApiDeps): Router {
       const targets = rerunKeys(states, keys, choice.devices);
       if (targets.length === 0) throw nothingToRerun(id, choice.devices);
       const submission = rerunSubmission(id, JSON.parse(record.spec ?? 'null'), targets, choice);
-      res
-        .status(201)
-        .json(await launchFollowUp(deps, res, submission, { name: 'rerun_of', jobId: id }));
+      await launchFollowUp(deps, req, res, submission, { name: 'rerun_of', jobId: id });
     },
   );
   return router;

@@ -35,9 +35,7 @@ export function jobUndoRoute(deps: ApiDeps): Router {
           `job ${id} left no device changed: nothing to undo`,
         );
       const submission = undoSubmission(id, stored, targets, choice);
-      res
-        .status(201)
-        .json(await launchFollowUp(deps, res, submission, { name: 'undo_of', jobId: id }));
+      await launchFollowUp(deps, req, res, submission, { name: 'undo_of', jobId: id });
     },
   );
   return router;

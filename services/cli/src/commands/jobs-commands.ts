@@ -101,6 +101,7 @@ async function reportSubmitted(
 const FOLLOW_UP_OPTIONS = {
   ...CONNECTION_OPTIONS,
   name: { type: 'string' },
+  'idempotency-key': { type: 'string' },
   'confirm-prod': { type: 'boolean' },
   wait: { type: 'boolean' },
 } as const;
@@ -116,8 +117,16 @@ function followUpRequest(values: {
   };
 }
 
+/** A follow-up's `--idempotency-key`, as the client takes it. */
+function followUpOptions(values: { readonly 'idempotency-key'?: string | undefined }): {
+  idempotencyKey?: string;
+} {
+  const key = values['idempotency-key'];
+  return key === undefined ? {} : { idempotencyKey: key };
+}
+
 /** Usage of `fleetpush jobs undo`. */
-export const JOBS_UNDO_USAGE = `usage: fleetpush jobs undo ID [--name NAME] [--confirm-prod] [--wait] [--json]
+export const JOBS_UNDO_USAGE = `usage: fleetpush jobs undo ID [--name NAME] [--confirm-prod] [--idempotency-key KEY] [--wait] [--json]
   undoes an ended job, as a new job: its rollback_commands on the devices it left changed (not
   those its own rollback already restored), with its verify commands, canary and waves.
   Production needs --confirm-prod again. Then as jobs run (--wait follows it).
@@ -130,14 +139,18 @@ export async function jobsUndo(args: readonly string[], io: CliIo): Promise<numb
   if (values.help) throw new UsageError('', u);
   const [id = ''] = positionals(rest, ['ID'], u);
   const client = await clientFor(values, io);
-  const { job, undo_of } = await client.jobs.undo(id, followUpRequest(values));
+  const { job, undo_of } = await client.jobs.undo(
+    id,
+    followUpRequest(values),
+    followUpOptions(values),
+  );
   if (!values.json) io.stderr(`undo of job ${undo_of}: ${job.name}\n`);
   return reportSubmitted(client, job, values, io);
 }
 
 /** Usage of `fleetpush jobs rerun`. */
 export const JOBS_RERUN_USAGE = `usage: fleetpush jobs rerun ID [--devices failed|not-succeeded] [--name NAME] [--confirm-prod]
-                          [--wait] [--json]
+                          [--idempotency-key KEY] [--wait] [--json]
   the ended job's change again, as a new job on its devices that failed (failed or aborted), or
   with --devices not-succeeded also those it skipped; its canary stays the canary when it is one
   of them. Production needs --confirm-prod again. Then as jobs run (--wait follows it).
@@ -155,10 +168,14 @@ export async function jobsRerun(args: readonly string[], io: CliIo): Promise<num
   const [id = ''] = positionals(rest, ['ID'], u);
   const devices = choiceFlag('devices', values.devices, ['failed', 'not-succeeded'], u);
   const client = await clientFor(values, io);
-  const { job, rerun_of } = await client.jobs.rerun(id, {
-    ...(devices !== undefined && { devices: devices === 'failed' ? 'failed' : 'not_succeeded' }),
-    ...followUpRequest(values),
-  });
+  const { job, rerun_of } = await client.jobs.rerun(
+    id,
+    {
+      ...(devices !== undefined && { devices: devices === 'failed' ? 'failed' : 'not_succeeded' }),
+      ...followUpRequest(values),
+    },
+    followUpOptions(values),
+  );
   if (!values.json) io.stderr(`rerun of job ${rerun_of}: ${job.name}\n`);
   return reportSubmitted(client, job, values, io);
 }
