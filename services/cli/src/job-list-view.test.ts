@@ -85,5 +85,8 @@ describe('job list view', () => {
     expect(renderJobList({ items: [finished], total: 4, offset: 3, limit: 3 })).toMatch(
       /\n4-4 of 4 jobs\n$/,
     );
+    expect(renderJobList({ items: [finished], total: 1, offset: 0, limit: 20 })).toMatch(
+      /\n1-1 of 1 job\n$/,
+    );
   });
 });

@@ -38,5 +38,6 @@ export function renderJobList(page: JobPage): string {
   const last = page.offset + page.items.length;
   const more = last < page.total ? ` (next page: --offset ${last})` : '';
   const body = page.items.length > 0 ? `${table([head, ...rows])}\n` : 'no job matches\n';
-  return `${body}${first}-${last} of ${page.total} jobs${more}\n`;
+  const jobs = page.total === 1 ? 'job' : 'jobs';
+  return `${body}${first}-${last} of ${page.total} ${jobs}${more}\n`;
 }
