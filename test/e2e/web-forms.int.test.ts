@@ -77,10 +77,14 @@ async function importTwo(stack: WebStack, { r2Prod }: { r2Prod: boolean }): Prom
 }
 
 /**
- * Ends every device of a job as the workers would: the canary succeeds (its config changed), the
- * rest fail before any line was accepted.
+ * Ends every device of a job as the workers would: the canary succeeds (its config changed) or,
+ * with `canaryFails`, fails; the rest fail before any line was accepted.
  */
-async function finishJob(ctx: TestRedis, jobId: string): Promise<void> {
+async function finishJob(
+  ctx: TestRedis,
+  jobId: string,
+  { canaryFails = false }: { canaryFails?: boolean } = {},
+): Promise<void> {
   const keys = redisKeys(ctx.prefix);
   const coordinator = new RunCoordinator(ctx.redis, keys);
   const reader = new JobReader(ctx.redis, keys);
@@ -88,12 +92,12 @@ async function finishJob(ctx: TestRedis, jobId: string): Promise<void> {
     for (const d of await reader.dispatched(jobId)) {
       expect((await coordinator.begin(jobId, d)).kind).toBe('go');
       const key = (await reader.deviceKey(jobId, d.deviceIndex))!;
-      const state = canary ? 'succeeded' : 'failed';
+      const state = canary && !canaryFails ? 'succeeded' : 'failed';
       const result = {
         state,
         attempts: 1,
         // the canary took the change; the others refused its first line
-        config_lines_sent: canary ? 1 : 0,
+        config_lines_sent: state === 'succeeded' ? 1 : 0,
         ...(state === 'failed' && { code: 'command_error' }),
       };
       await coordinator.complete(jobId, d, state, result, { deviceKey: key, state, attempts: 1 });
@@ -296,6 +300,63 @@ describe('web UI forms in a real browser', () => {
       await page.waitForURL((url) => url.hash === `#/jobs/${job.id}`, { timeout: UI_TIMEOUT });
       const jobs = await apiJson<{ total: number }>(stack, 'GET', '/jobs', undefined);
       expect(jobs.total).toBe(2);
+    }));
+
+  it('finishes a cancelled rollout: runs the change on the devices it skipped, as a new job', () =>
+    withSignedInPage(async (page, stack, ctx) => {
+      await importTwo(stack, { r2Prod: false });
+      const body = {
+        name: 'core ntp',
+        commands: ['ntp server 10.0.0.9'],
+        targets: ['all'],
+        pause_after_canary: true,
+      };
+      const { job } = await apiJson<{ job: { id: string } }>(stack, 'POST', '/jobs', body);
+      await finishJob(ctx, job.id); // the canary succeeds; the job holds after it
+      await apiJson(stack, 'POST', `/jobs/${job.id}/cancel`, {}); // r2 is skipped
+
+      await page.goto(`${stack.url}/#/jobs/${encodeURIComponent(job.id)}/detail`);
+      await page
+        .getByRole('button', { name: 'Run on the 1 skipped device…' })
+        .click({ timeout: UI_TIMEOUT });
+      await page
+        .getByRole('group', { name: 'Confirm the rerun' })
+        .getByRole('button', { name: 'Yes, start it' })
+        .click();
+      const rest = await followUpShown<{ name: string; spec: { targets: string[] } }>(
+        page,
+        stack,
+        job.id,
+      );
+      expect([rest.name, rest.spec.targets]).toEqual([
+        'core ntp (rerun: 1 not succeeded)',
+        ['10.0.0.2:22'],
+      ]);
+    }));
+
+  it('reruns the failed canary and, when asked, the devices its failure skipped', () =>
+    withSignedInPage(async (page, stack, ctx) => {
+      await importTwo(stack, { r2Prod: false });
+      const body = { name: 'core ntp', commands: ['ntp server 10.0.0.9'], targets: ['all'] };
+      const { job } = await apiJson<{ job: { id: string } }>(stack, 'POST', '/jobs', body);
+      await finishJob(ctx, job.id, { canaryFails: true }); // r2 is skipped
+
+      await page.goto(`${stack.url}/#/jobs/${encodeURIComponent(job.id)}/detail`);
+      await page
+        .getByRole('button', { name: 'Rerun 1 failed device…' })
+        .click({ timeout: UI_TIMEOUT });
+      const confirm = page.getByRole('group', { name: 'Confirm the rerun' });
+      await confirm.getByLabel('and on the 1 skipped device').check();
+      await confirm.getByRole('button', { name: 'Yes, start it' }).click();
+      const all = await followUpShown<{ name: string; spec: { targets: string[] } }>(
+        page,
+        stack,
+        job.id,
+      );
+      expect([all.name, all.spec.targets]).toEqual([
+        'core ntp (rerun: 2 not succeeded)',
+        ['10.0.0.1:22', '10.0.0.2:22'],
+      ]);
     }));
 
   it('undoes an ended job: its rollback commands, as a new job, on the devices it changed', () =>

@@ -23,7 +23,12 @@ interface FollowUp {
   /** The confirmation group's accessible name. */
   readonly group: string;
   readonly failure: string;
-  readonly launch: (confirmProd: boolean) => Promise<{ readonly job: { readonly id: string } }>;
+  /** A checkbox that widens the follow-up (its label), passed to `launch` as `widened`. */
+  readonly widen?: string;
+  readonly launch: (
+    confirmProd: boolean,
+    widened: boolean,
+  ) => Promise<{ readonly job: { readonly id: string } }>;
 }
 
 /**
@@ -33,13 +38,14 @@ interface FollowUp {
 function FollowUpJob({ followUp }: { readonly followUp: FollowUp }): React.JSX.Element {
   const [confirming, setConfirming] = useState(false);
   const [prod, setProd] = useState<'unknown' | 'asked' | 'confirmed'>('unknown');
+  const [widened, setWidened] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const start = async (): Promise<void> => {
     setBusy(true);
     setError(null);
     try {
-      const { job } = await followUp.launch(prod === 'confirmed');
+      const { job } = await followUp.launch(prod === 'confirmed', widened);
       navigate({ page: 'monitor', jobId: job.id });
     } catch (e) {
       if (needsProdConfirmation(e) && prod === 'unknown') setProd('asked');
@@ -53,6 +59,16 @@ function FollowUpJob({ followUp }: { readonly followUp: FollowUp }): React.JSX.E
       {confirming ? (
         <span className="row" role="group" aria-label={followUp.group}>
           <span className="small">{followUp.question}</span>
+          {followUp.widen !== undefined && (
+            <label className="small">
+              <input
+                type="checkbox"
+                checked={widened}
+                onChange={(e) => setWidened(e.target.checked)}
+              />{' '}
+              {followUp.widen}
+            </label>
+          )}
           {prod !== 'unknown' && (
             <label className="small">
               <input
@@ -88,31 +104,48 @@ function mayFollowUp(role: string, status: string): boolean {
 const plural = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 /**
- * "Rerun N failed devices…": the ended job's change again, as a new job, on its devices that
- * failed (failed or aborted). Operators and admins.
+ * "Rerun N failed devices…" (failed or aborted), optionally with the skipped ones too; or, when
+ * none failed, "Run on the M skipped devices…" (a cancelled rollout finished later): the ended
+ * job's change again, as a new job. Operators and admins.
  */
 export function RerunJob({
   jobId,
   status,
   failed,
+  skipped,
 }: {
   readonly jobId: string;
   readonly status: string;
   /** How many devices failed or were aborted. */
   readonly failed: number;
+  /** How many devices were skipped (never started). */
+  readonly skipped: number;
 }): React.JSX.Element | null {
   const { api, config } = useSession();
-  if (failed === 0 || !mayFollowUp(config.principal.role, status)) return null;
-  const devices = plural(failed, 'failed device');
+  if (failed + skipped === 0 || !mayFollowUp(config.principal.role, status)) return null;
+  const rerun = (confirmProd: boolean, all: boolean) =>
+    api.rerunJob(jobId, {
+      confirm_prod: confirmProd,
+      devices: all ? 'not_succeeded' : 'failed',
+    });
+  const failedDevices = plural(failed, 'failed device');
+  const skippedDevices = plural(skipped, 'skipped device');
+  const followUp =
+    failed > 0
+      ? {
+          button: `Rerun ${failedDevices}…`,
+          question: `Run this change again, as a new job, on the ${failedDevices}?`,
+          ...(skipped > 0 && { widen: `and on the ${skippedDevices}` }),
+          launch: rerun,
+        }
+      : {
+          button: `Run on the ${skippedDevices}…`,
+          question: `Run this change, as a new job, on the ${skippedDevices}?`,
+          launch: (confirmProd: boolean) => rerun(confirmProd, true),
+        };
   return (
     <FollowUpJob
-      followUp={{
-        button: `Rerun ${devices}…`,
-        question: `Run this change again, as a new job, on the ${devices}?`,
-        group: 'Confirm the rerun',
-        failure: 'The job was not rerun',
-        launch: (confirmProd) => api.rerunJob(jobId, { confirm_prod: confirmProd }),
-      }}
+      followUp={{ ...followUp, group: 'Confirm the rerun', failure: 'The job was not rerun' }}
     />
   );
 }

@@ -79,6 +79,7 @@ export function JobDetailPage({
             jobId={jobId}
             status={result.job.status}
             failed={(states.failed ?? 0) + (states.aborted ?? 0)}
+            skipped={states.skipped ?? 0}
           />
           <UndoJob jobId={jobId} status={result.job.status} devices={result.devices} />
           <DeleteJob jobId={jobId} status={result.job.status} />

@@ -56,6 +56,7 @@ export function MonitorPage({ jobId }: { readonly jobId: string }): React.JSX.El
             jobId={jobId}
             status={monitor.status}
             failed={(counts.failed ?? 0) + (counts.aborted ?? 0)}
+            skipped={counts.skipped ?? 0}
           />
         </div>
       </div>
