@@ -4,7 +4,7 @@ import { cliConfigSchema, loadConfig } from '@fleetpush/config';
 import { UsageError } from './cli-errors';
 import type { CliIo } from './cli-io';
 import { LocalSecretFile, readLocalSecret } from './local-secrets';
-import { CONNECTION_OPTIONS, parseFlags, positionals } from './parse-flags';
+import { commandArgs, CONNECTION_OPTIONS } from './parse-flags';
 
 /** The connection flags of a command. */
 export interface ConnectionFlags {
@@ -56,8 +56,6 @@ export async function connectedCommand(
   usage: string,
   io: CliIo,
 ): Promise<ConnectedCommand> {
-  const { values, positionals: rest } = parseFlags(args, CONNECTION_OPTIONS, usage);
-  if (values.help) throw new UsageError('', usage);
-  const given = positionals(rest, names, usage);
+  const { values, args: given } = commandArgs(args, CONNECTION_OPTIONS, names, usage);
   return { client: await clientFor(values, io), json: values.json === true, args: given };
 }

@@ -105,3 +105,18 @@ export function positionals(
   }
   return [...parsed];
 }
+
+/**
+ * A command's flags and exactly its positionals `names`: {@link parseFlags}, then `--help` as
+ * the usage (exit 0), then {@link positionals}. What every command starts with.
+ */
+export function commandArgs<O extends Options>(
+  args: readonly string[],
+  options: O,
+  names: readonly string[],
+  usage: string,
+): { readonly values: ParsedFlags<O>['values']; readonly args: string[] } {
+  const { values, positionals: rest } = parseFlags(args, options, usage);
+  if ((values as { help?: boolean }).help) throw new UsageError('', usage);
+  return { values, args: positionals(rest, names, usage) };
+}

@@ -5,7 +5,7 @@ import { clientFor, connectedCommand } from '../cli-context';
 import { UsageError } from '../cli-errors';
 import type { CliIo } from '../cli-io';
 import { ExitCode } from '../exit-codes';
-import { CONNECTION_OPTIONS, CONNECTION_USAGE, parseFlags, positionals } from '../parse-flags';
+import { commandArgs, CONNECTION_OPTIONS, CONNECTION_USAGE } from '../parse-flags';
 import { table } from '../result-view';
 import { refuseInlineSecrets, secretFlag } from '../secret-flags';
 
@@ -26,7 +26,7 @@ const SECRET_FLAGS = ['password', 'passphrase', 'enable-secret'] as const;
 export async function credentialsCreate(args: readonly string[], io: CliIo): Promise<number> {
   const u = CREDENTIALS_USAGE;
   refuseInlineSecrets(args, SECRET_FLAGS, u);
-  const { values, positionals: rest } = parseFlags(
+  const { values } = commandArgs(
     args,
     {
       ...CONNECTION_OPTIONS,
@@ -37,10 +37,9 @@ export async function credentialsCreate(args: readonly string[], io: CliIo): Pro
       'passphrase-env': { type: 'string' },
       'enable-secret-env': { type: 'string' },
     },
+    [],
     u,
   );
-  if (values.help) throw new UsageError('', u);
-  positionals(rest, [], u);
   if (values.name === undefined) throw new UsageError('--name is required', u);
   if (values.username === undefined) throw new UsageError('--username is required', u);
   const keyFile = values['key-file'];

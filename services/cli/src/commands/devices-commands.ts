@@ -9,12 +9,11 @@ import { ExitCode } from '../exit-codes';
 import { importSummary } from '../import-summary';
 import {
   choiceFlag,
+  commandArgs,
   CONNECTION_OPTIONS,
   CONNECTION_USAGE,
   PAGE_OPTIONS,
   pageFlags,
-  parseFlags,
-  positionals,
 } from '../parse-flags';
 import { table } from '../result-view';
 
@@ -34,7 +33,10 @@ ${CONNECTION_USAGE}`;
 
 /** `fleetpush devices import FILE`: exit 0 when stored, 2 when the API refused the CSV. */
 export async function devicesImport(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals: rest } = parseFlags(
+  const {
+    values,
+    args: [file = ''],
+  } = commandArgs(
     args,
     {
       ...CONNECTION_OPTIONS,
@@ -42,10 +44,9 @@ export async function devicesImport(args: readonly string[], io: CliIo): Promise
       validate: { type: 'boolean' },
       merge: { type: 'boolean' },
     },
+    ['FILE'],
     DEVICES_IMPORT_USAGE,
   );
-  if (values.help) throw new UsageError('', DEVICES_IMPORT_USAGE);
-  const [file = ''] = positionals(rest, ['FILE'], DEVICES_IMPORT_USAGE);
   const csv = await readFile(path.resolve(io.cwd, file), 'utf8').catch((error: unknown) => {
     throw new UsageError(`cannot read ${file}: ${(error as Error).message}`, DEVICES_IMPORT_USAGE);
   });
@@ -71,7 +72,7 @@ export async function devicesImport(args: readonly string[], io: CliIo): Promise
 /** `fleetpush devices list`: one page of the inventory as a table (or JSON). */
 export async function devicesList(args: readonly string[], io: CliIo): Promise<number> {
   const u = DEVICES_LIST_USAGE;
-  const { values, positionals: rest } = parseFlags(
+  const { values } = commandArgs(
     args,
     {
       ...CONNECTION_OPTIONS,
@@ -82,10 +83,9 @@ export async function devicesList(args: readonly string[], io: CliIo): Promise<n
       reachability: { type: 'string' },
       ...PAGE_OPTIONS,
     },
+    [],
     u,
   );
-  if (values.help) throw new UsageError('', u);
-  positionals(rest, [], u);
   const reachability = choiceFlag('reachability', values.reachability, REACHABILITY_STATES, u);
   const client = await clientFor(values, io);
   const page = await client.devices.list({

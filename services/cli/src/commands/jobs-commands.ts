@@ -7,13 +7,7 @@ import { UsageError } from '../cli-errors';
 import type { CliIo } from '../cli-io';
 import { exitCodeOfStatus, ExitCode } from '../exit-codes';
 import { followJob } from '../follow-job';
-import {
-  choiceFlag,
-  CONNECTION_OPTIONS,
-  CONNECTION_USAGE,
-  parseFlags,
-  positionals,
-} from '../parse-flags';
+import { choiceFlag, commandArgs, CONNECTION_OPTIONS, CONNECTION_USAGE } from '../parse-flags';
 import { renderResult, summarizeResult } from '../result-view';
 import { buildSubmission, JOBS_RUN_OPTIONS, JOBS_RUN_USAGE } from './jobs-run-args';
 
@@ -50,9 +44,7 @@ function readFlagFile(flag: string, file: string, io: CliIo): Promise<string> {
 
 /** `fleetpush jobs run`: submits; with `--wait`, follows the job and exits by its status. */
 export async function jobsRun(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals: rest } = parseFlags(args, JOBS_RUN_OPTIONS, JOBS_RUN_USAGE);
-  if (values.help) throw new UsageError('', JOBS_RUN_USAGE);
-  positionals(rest, [], JOBS_RUN_USAGE);
+  const { values } = commandArgs(args, JOBS_RUN_OPTIONS, [], JOBS_RUN_USAGE);
   const file = values['commands-file'];
   if (file === undefined) throw new UsageError('--commands-file is required', JOBS_RUN_USAGE);
   const text = await readFlagFile('commands-file', file, io);
@@ -135,9 +127,10 @@ ${CONNECTION_USAGE}`;
 /** `fleetpush jobs undo ID`: an ended job's rollback commands on the devices it changed. */
 export async function jobsUndo(args: readonly string[], io: CliIo): Promise<number> {
   const u = JOBS_UNDO_USAGE;
-  const { values, positionals: rest } = parseFlags(args, FOLLOW_UP_OPTIONS, u);
-  if (values.help) throw new UsageError('', u);
-  const [id = ''] = positionals(rest, ['ID'], u);
+  const {
+    values,
+    args: [id = ''],
+  } = commandArgs(args, FOLLOW_UP_OPTIONS, ['ID'], u);
   const client = await clientFor(values, io);
   const { job, undo_of } = await client.jobs.undo(
     id,
@@ -159,13 +152,10 @@ ${CONNECTION_USAGE}`;
 /** `fleetpush jobs rerun ID`: an ended job's change again on its devices that failed. */
 export async function jobsRerun(args: readonly string[], io: CliIo): Promise<number> {
   const u = JOBS_RERUN_USAGE;
-  const { values, positionals: rest } = parseFlags(
-    args,
-    { ...FOLLOW_UP_OPTIONS, devices: { type: 'string' } },
-    u,
-  );
-  if (values.help) throw new UsageError('', u);
-  const [id = ''] = positionals(rest, ['ID'], u);
+  const {
+    values,
+    args: [id = ''],
+  } = commandArgs(args, { ...FOLLOW_UP_OPTIONS, devices: { type: 'string' } }, ['ID'], u);
   const devices = choiceFlag('devices', values.devices, ['failed', 'not-succeeded'], u);
   const client = await clientFor(values, io);
   const { job, rerun_of } = await client.jobs.rerun(
@@ -194,13 +184,15 @@ export async function jobsWatch(args: readonly string[], io: CliIo): Promise<num
 
 /** `fleetpush jobs result ID [--json] [--diffs]`. */
 export async function jobsResult(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals: rest } = parseFlags(
+  const {
+    values,
+    args: [id = ''],
+  } = commandArgs(
     args,
     { ...CONNECTION_OPTIONS, diffs: { type: 'boolean' } },
+    ['ID'],
     JOBS_RESULT_USAGE,
   );
-  if (values.help) throw new UsageError('', JOBS_RESULT_USAGE);
-  const [id = ''] = positionals(rest, ['ID'], JOBS_RESULT_USAGE);
   const client = await clientFor(values, io);
   const summary = summarizeResult(await client.jobs.result(id), values.diffs ?? false);
   io.stdout(values.json ? `${JSON.stringify(summary)}\n` : renderResult(summary));
@@ -218,13 +210,15 @@ export async function jobsControl(
   args: readonly string[],
   io: CliIo,
 ): Promise<number> {
-  const { values, positionals: rest } = parseFlags(
+  const {
+    values,
+    args: [id = ''],
+  } = commandArgs(
     args,
     { ...CONNECTION_OPTIONS, reason: { type: 'string' } },
+    ['ID'],
     JOBS_CONTROL_USAGE,
   );
-  if (values.help) throw new UsageError('', JOBS_CONTROL_USAGE);
-  const [id = ''] = positionals(rest, ['ID'], JOBS_CONTROL_USAGE);
   const client = await clientFor(values, io);
   const reply = await client.jobs.control(id, action, values.reason);
   if (values.json) io.stdout(`${JSON.stringify(reply)}\n`);

@@ -5,12 +5,11 @@ import type { CliIo } from '../cli-io';
 import { ExitCode } from '../exit-codes';
 import { renderJobList } from '../job-list-view';
 import {
+  commandArgs,
   CONNECTION_OPTIONS,
   CONNECTION_USAGE,
   PAGE_OPTIONS,
   pageFlags,
-  parseFlags,
-  positionals,
 } from '../parse-flags';
 
 const STATES: readonly string[] = jobStateSchema.options;
@@ -42,7 +41,7 @@ function statusFlag(raw: string | undefined): string | undefined {
 /** `fleetpush jobs list`: one page of jobs, newest first, as a table (or the API's page as JSON). */
 export async function jobsList(args: readonly string[], io: CliIo): Promise<number> {
   const u = JOBS_LIST_USAGE;
-  const { values, positionals: rest } = parseFlags(
+  const { values } = commandArgs(
     args,
     {
       ...CONNECTION_OPTIONS,
@@ -51,10 +50,9 @@ export async function jobsList(args: readonly string[], io: CliIo): Promise<numb
       text: { type: 'string' },
       ...PAGE_OPTIONS,
     },
+    [],
     u,
   );
-  if (values.help) throw new UsageError('', u);
-  positionals(rest, [], u);
   const status = statusFlag(values.status);
   const page = pageFlags(values, u);
   const client = await clientFor(values, io);

@@ -4,13 +4,7 @@ import { UsageError } from '../cli-errors';
 import type { CliIo } from '../cli-io';
 import { ExitCode } from '../exit-codes';
 import { expiryFlag } from '../expiry-flag';
-import {
-  choiceFlag,
-  CONNECTION_OPTIONS,
-  CONNECTION_USAGE,
-  parseFlags,
-  positionals,
-} from '../parse-flags';
+import { choiceFlag, commandArgs, CONNECTION_OPTIONS, CONNECTION_USAGE } from '../parse-flags';
 import { table } from '../result-view';
 
 /** Usage of `fleetpush tokens …` (admin). */
@@ -23,7 +17,7 @@ ${CONNECTION_USAGE}`;
 
 /** `fleetpush tokens create`: the token alone on stdout (for \`TOKEN=$(…)\`), the rest on stderr. */
 export async function tokensCreate(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals: rest } = parseFlags(
+  const { values } = commandArgs(
     args,
     {
       ...CONNECTION_OPTIONS,
@@ -31,10 +25,9 @@ export async function tokensCreate(args: readonly string[], io: CliIo): Promise<
       role: { type: 'string' },
       expires: { type: 'string' },
     },
+    [],
     TOKENS_USAGE,
   );
-  if (values.help) throw new UsageError('', TOKENS_USAGE);
-  positionals(rest, [], TOKENS_USAGE);
   if (values.name === undefined) throw new UsageError('--name is required', TOKENS_USAGE);
   const role = choiceFlag('role', values.role, ROLES, TOKENS_USAGE);
   if (role === undefined) throw new UsageError('--role is required', TOKENS_USAGE);

@@ -7,11 +7,10 @@ import {
   type ApiConfig,
   type GatewayConfig,
 } from '@fleetpush/config';
-import { UsageError } from '../cli-errors';
 import type { CliIo } from '../cli-io';
 import { ExitCode } from '../exit-codes';
 import { ensureLocalSecret, LocalSecretFile } from '../local-secrets';
-import { intFlag, parseFlags, positionals } from '../parse-flags';
+import { commandArgs, intFlag } from '../parse-flags';
 import { REPO_ROOT } from '../repo-root';
 import { startDemoFleet, type DemoFleet } from './demo-fleet';
 import { startLocalStack, type LocalStack } from './local-stack';
@@ -174,7 +173,7 @@ function anyChildExit(started: Started): Promise<ServiceProcess> {
  * service dies (exit 1, its last output printed).
  */
 export async function startCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals: rest } = parseFlags(
+  const { values } = commandArgs(
     args,
     {
       demo: { type: 'boolean' },
@@ -182,10 +181,9 @@ export async function startCommand(args: readonly string[], io: CliIo): Promise<
       dev: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
+    [],
     START_USAGE,
   );
-  if (values.help) throw new UsageError('', START_USAGE);
-  positionals(rest, [], START_USAGE);
   const devices = intFlag('devices', values.devices, 1, START_USAGE) ?? 10;
   const never = new Promise<void>(() => {});
   const signals = io.signals ?? { first: never, second: never };

@@ -1,10 +1,8 @@
+import { TERMINAL_JOB_STATES, type JobState } from '@fleetpush/domain';
 import { useState } from 'react';
 import { navigate } from '../route';
 import { useSession } from '../session';
 import { ErrorBox } from './error-box';
-
-/** Job states after which a job may be deleted. */
-const FINISHED = new Set(['completed', 'failed', 'cancelled']);
 
 /**
  * Deletes a finished job with its results, diffs and events, after a confirmation; admins only
@@ -22,7 +20,8 @@ export function DeleteJob({
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  if (config.principal.role !== 'admin' || !FINISHED.has(status)) return null;
+  if (config.principal.role !== 'admin' || !TERMINAL_JOB_STATES.has(status as JobState))
+    return null;
   const remove = async (): Promise<void> => {
     setBusy(true);
     setError(null);
