@@ -44,6 +44,10 @@ export const jobViewSchema = z.looseObject({
   finished_at: isoTime.nullable().optional(),
   targets: z.number().int(),
   canary: z.string(),
+  /** When a scheduled job starts by itself (`window.start_at`); null or absent otherwise. */
+  start_at: isoTime.nullable().optional(),
+  /** When the job's change window closes (`window.end_at`); null or absent otherwise. */
+  end_at: isoTime.nullable().optional(),
 });
 
 /**

@@ -81,6 +81,42 @@ export const assertionsSchema = z
   })
   .strict();
 
+/** An instant with its time zone: a change window is never read in some server's local time. */
+const instant = z.iso.datetime({
+  offset: true,
+  error:
+    'an ISO 8601 date and time with a time zone, like 2026-12-08T02:00:00Z or 2026-12-08T02:00:00+01:00',
+});
+
+/**
+ * The change window a job runs in. `start_at`: the job waits `queued` until then (a worker
+ * starts it within seconds of the time; `POST /jobs/{id}/run` starts it early). `end_at`: no
+ * device starts from then on; devices in flight finish, the rest end `skipped`
+ * (`window_closed`) and the job ends `cancelled`.
+ */
+export const changeWindowSchema = z
+  .object({
+    start_at: instant.optional(),
+    end_at: instant.optional(),
+  })
+  .strict()
+  .superRefine((w, ctx) => {
+    if (w.start_at === undefined && w.end_at === undefined) {
+      ctx.addIssue({ code: 'custom', path: [], message: 'give start_at, end_at or both' });
+    }
+    if (
+      w.start_at !== undefined &&
+      w.end_at !== undefined &&
+      Date.parse(w.end_at) <= Date.parse(w.start_at)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['end_at'],
+        message: 'end_at must come after start_at',
+      });
+    }
+  });
+
 /** Which devices get the apply commands. */
 export const CommandScope = { all: 'all', canary: 'canary' } as const;
 /** Which devices run the verify commands. */
@@ -130,6 +166,8 @@ export const jobSubmissionSchema = z
       .optional(),
     labels: z.record(z.string().max(64), z.string().max(256)).optional(),
     tags: z.array(tagSchema).max(50).optional(),
+    /** When the job may start and by when its devices must have started (a maintenance window). */
+    window: changeWindowSchema.optional(),
   })
   .strict()
   .superRefine((job, ctx) => {

@@ -6,6 +6,7 @@ const SKIP_REASON_TEXT: Readonly<Record<SkipReason, string>> = {
   budget_exceeded: "not started: a wave spent the job's failure budget",
   cancelled: 'not started: the job was cancelled',
   not_in_scope: 'not changed: the job applied its commands to the canary only',
+  window_closed: "not started: the job's change window closed first",
 };
 
 /** A skip reason (`canary_failed`, …) in words; a reason this version does not know, as it is. */

@@ -58,6 +58,8 @@ export const SkipReason = {
   budget_exceeded: 'budget_exceeded',
   cancelled: 'cancelled',
   not_in_scope: 'not_in_scope',
+  /** The job's change window (`window.end_at`) closed before the device's turn came. */
+  window_closed: 'window_closed',
 } as const;
 
 /** A skip reason. */

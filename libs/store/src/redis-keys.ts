@@ -24,6 +24,12 @@ export interface RedisKeys {
    * `activeJobs`, whose queued jobs the reconciler starts, until `POST /jobs/{id}/run`.
    */
   readonly heldJobs: string;
+  /**
+   * Sorted set of held jobs that start by themselves: job id → `window.start_at` (ms). The
+   * reconciler starts each one due, as `POST /jobs/{id}/run` would (the job stays in `heldJobs`
+   * until then, so every held-job path, cancel and run included, covers it).
+   */
+  readonly scheduledJobs: string;
   /** The device inventory's keys. */
   readonly inventory: InventoryKeys;
   /** Hash: credential profile name → profile JSON (secrets sealed). */
@@ -108,6 +114,7 @@ export function redisKeys(prefix: string): RedisKeys {
     jobIndex: `${prefix}:jobs`,
     activeJobs: `${prefix}:jobs:active`,
     heldJobs: `${prefix}:jobs:held`,
+    scheduledJobs: `${prefix}:jobs:scheduled`,
     inventory: {
       devices: `${prefix}:{inventory}:devices`,
       order: `${prefix}:{inventory}:order`,

@@ -63,8 +63,9 @@ export async function plan(
 }
 
 /**
- * Stores the planned job and, unless held, starts its run and enqueues the devices the start
- * dispatches. A held job waits `queued` for `POST /jobs/{id}/run`.
+ * Stores the planned job and, unless held or scheduled, starts its run and enqueues the devices
+ * the start dispatches. A held job waits `queued` for `POST /jobs/{id}/run`; a scheduled one
+ * (`window.start_at` ahead) for its time too, when a worker starts it.
  */
 async function launch(
   deps: ApiDeps,
@@ -73,7 +74,7 @@ async function launch(
   start: boolean,
 ): Promise<void> {
   await createJob(deps.redis, deps.keys, { ...planned.job, held: !start });
-  if (!start) return;
+  if (!start || planned.job.startAt) return;
   const dispatch = (await deps.coordinator.start(planned.job.id, actor)) ?? [];
   const id = planned.job.id;
   await deps.queue.enqueue(dispatch.map((d) => ({ jobId: id, runId: id, ...d })));

@@ -14,6 +14,10 @@ export interface JobView {
   readonly finished_at: string | null;
   readonly targets: number;
   readonly canary: string;
+  /** When a scheduled job starts by itself (`window.start_at`); null when it was not scheduled. */
+  readonly start_at: string | null;
+  /** When its change window closes (`window.end_at`): no device starts from then on; or null. */
+  readonly end_at: string | null;
 }
 
 /** A job as the lists give it: its view and its devices counted by state. */
@@ -34,6 +38,8 @@ export function toJobView(record: JobRecord): JobView {
     finished_at: record.finished_at || null,
     targets: Number(record.targets ?? 0),
     canary: record.canary ?? '',
+    start_at: record.start_at || null,
+    end_at: record.end_at || null,
   };
 }
 

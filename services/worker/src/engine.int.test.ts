@@ -1,6 +1,6 @@
 import { RunCoordinator } from '@fleetpush/store';
-import { installLeakCheck, waitUntil, withRedis } from '@fleetpush/testing';
-import { withEngine, type EngineHarness } from './__fixtures__/engine-harness';
+import { installLeakCheck, waitUntil } from '@fleetpush/testing';
+import { withIosEngine } from './__fixtures__/engine-harness';
 import {
   allEvents,
   maxConcurrentSessions,
@@ -13,23 +13,7 @@ installLeakCheck(5_000);
 
 const NTP = 'ntp server 10.9.9.9';
 
-function engine(
-  devices: number,
-  fn: (h: EngineHarness) => Promise<void>,
-  latencyMs = 0,
-): Promise<void> {
-  return withRedis((ctx) =>
-    withEngine(
-      ctx,
-      {
-        devices,
-        platforms: ['cisco_ios'],
-        faults: latencyMs ? { commandLatencyMs: latencyMs } : undefined,
-      },
-      fn,
-    ),
-  );
-}
+const engine = withIosEngine;
 
 describe('the engine on a simulated fleet (real Redis, real SSH)', () => {
   it('pushes a change canary first, then to every device, with pre/post checks and a diff', () =>

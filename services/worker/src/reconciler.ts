@@ -8,6 +8,7 @@ import {
   type RunCoordinator,
 } from '@fleetpush/store';
 import type { Redis } from 'ioredis';
+import { ScheduledStarts } from './scheduled-starts';
 
 /** Options of {@link Reconciler}. */
 export interface ReconcilerOptions {
@@ -38,9 +39,9 @@ export interface ReconcilerOptions {
 const DEFAULT_RETENTION_SWEEP_MS = 10 * 60_000;
 
 /**
- * The watchdog and repairer, run by one worker at a time under a lock: it finishes runs whose
- * work is all terminal (a job never sticks), drops finished jobs from the active set, and gives
- * a new generation to dispatched devices that have no live queue entry (lost enqueue, or a
+ * The watchdog and repairer, run by one worker at a time under a lock: it starts the scheduled
+ * jobs whose time has come, finishes runs whose work is all terminal (a job never sticks),
+ * drops finished jobs from the active set, and gives a new generation to dispatched devices that have no live queue entry (lost enqueue, or a
  * task BullMQ failed after repeated stalls), so another worker picks them up. Every
  * `retentionSweepMs` it also deletes the jobs that finished more than `jobRetentionMs` ago.
  */
@@ -49,6 +50,7 @@ export class Reconciler {
   private running: Promise<void> | undefined;
   private lastSweepMs = -Infinity;
   private readonly purger: JobPurger;
+  private readonly scheduled: ScheduledStarts;
 
   constructor(
     private readonly redis: Redis,
@@ -61,6 +63,7 @@ export class Reconciler {
     private readonly options: ReconcilerOptions = {},
   ) {
     this.purger = new JobPurger(redis, keys);
+    this.scheduled = new ScheduledStarts(redis, keys, coordinator, queue, logger);
   }
 
   /** Starts the periodic pass. */
@@ -84,6 +87,7 @@ export class Reconciler {
       'NX',
     );
     if (lock !== 'OK') return;
+    await this.scheduled.startDue();
     for (const jobId of await this.reader.activeJobIds()) await this.repair(jobId);
     await this.sweepIfDue();
   }

@@ -24,6 +24,13 @@ export interface NewJob {
    * queued jobs the reconciler starts) until someone starts it.
    */
   readonly held?: boolean;
+  /**
+   * Start by itself at this instant (a change window's `start_at` ahead of now): stored held,
+   * and scheduled for the reconciler.
+   */
+  readonly startAt?: Date;
+  /** From this instant on no device starts (the change window's `end_at`). */
+  readonly endAt?: Date;
 }
 
 /** Rows per Redis command when writing large jobs (keeps each command's argument list small). */
@@ -63,6 +70,8 @@ function initialRun(job: NewJob): Record<string, string | number> {
     skipReason: '',
     startedAtMs: 0,
     total: job.devices.length,
+    endAtMs: job.endAt?.getTime() ?? 0,
+    stopReason: '',
   };
 }
 
@@ -90,6 +99,8 @@ export async function createJob(
     targets: job.devices.length,
     canary: canary?.key ?? '',
     spec: JSON.stringify(job.spec),
+    ...(job.startAt ? { start_at: job.startAt.toISOString() } : {}),
+    ...(job.endAt ? { end_at: job.endAt.toISOString() } : {}),
   });
   multi.hset(k.run, initialRun(job));
   const indexes = job.devices.map((_, i) => i);
@@ -106,7 +117,9 @@ export async function createJob(
     multi.rpush(k.pending, ...part);
   if (job.plan.waves.length > 0) multi.rpush(k.waves, ...waveSpecs(job));
   multi.zadd(keys.jobIndex, job.createdAt.getTime(), job.id);
-  multi.sadd(job.held === true ? keys.heldJobs : keys.activeJobs, job.id);
+  const held = job.held === true || job.startAt !== undefined;
+  multi.sadd(held ? keys.heldJobs : keys.activeJobs, job.id);
+  if (job.startAt) multi.zadd(keys.scheduledJobs, job.startAt.getTime(), job.id);
   const created = {
     type: 'job:created',
     jobId: job.id,

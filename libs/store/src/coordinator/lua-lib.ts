@@ -45,7 +45,7 @@ end
 
 local NUMERIC = {waveIndex=1, waveCount=1, notStartedInWave=1, inFlight=1, waveFailures=1, failures=1,
   concurrency=1, staggerUs=1, nextSlotUs=1, lastStartUs=1, pauseAfterCanary=1, awaitingApproval=1,
-  startedAtMs=1, total=1}
+  startedAtMs=1, total=1, endAtMs=1}
 -- the run hash as loaded: saveRun writes only the fields that changed (most steps change one or
 -- two of ~18; writing all of them was a third of a step's Redis time)
 local loaded = {}

@@ -51,10 +51,14 @@ local function go(startUs)
   flush()
   return {'go', attempt}
 end
--- the common case (running, no stagger) needs two fields of the run, not all of it
-local control, staggerUs = unpack(redis.call('HMGET', K_RUN, 'control', 'staggerUs'))
-if control == 'running' and tonumber(staggerUs) == 0 then return go(nowUs()) end
+-- the common case (running, no stagger, no window closed) needs three fields of the run, not all of it
+local control, staggerUs, endAtMs = unpack(redis.call('HMGET', K_RUN, 'control', 'staggerUs', 'endAtMs'))
+endAtMs = tonumber(endAtMs) or 0
+if control == 'running' and tonumber(staggerUs) == 0 and (endAtMs <= 0 or NOW_MS < endAtMs) then
+  return go(nowUs())
+end
 local m = loadRun()
+closeWindowIfDue(m)
 if m.control == 'paused' then
   redis.call('ZREM', K_DISPATCHED, idx)
   redis.call('HDEL', K_DSLOT, idx)
@@ -72,8 +76,9 @@ end
 if m.control == 'cancelling' or m.control == 'terminating' then
   redis.call('ZREM', K_DISPATCHED, idx)
   setState(idx, 'skipped', 'queued')
-  redis.call('HSET', K_RESULTS, idx, cjson.encode({state='skipped', skipReason='cancelled', attempts=attempts(idx)}))
-  emit({type='device:result', deviceKey=deviceKey(idx), state='skipped', attempts=attempts(idx), skipReason='cancelled'})
+  local why = stopReason(m)
+  redis.call('HSET', K_RESULTS, idx, cjson.encode({state='skipped', skipReason=why, attempts=attempts(idx)}))
+  emit({type='device:result', deviceKey=deviceKey(idx), state='skipped', attempts=attempts(idx), skipReason=why})
   m.inFlight = m.inFlight - 1
   local out = {}
   settle(m, out)

@@ -1,8 +1,10 @@
 /**
  * The coordinator's scheduling step, in Lua: the mirror of the domain's `decideRun` /
- * `applyRunDecision` on the run hash, with one difference: it decides *dispatches* (a device
+ * `applyRunDecision` on the run hash, with two differences: it decides *dispatches* (a device
  * handed to the queue counts against the window at once), while the stagger gate is applied
- * when a worker begins the device (`begin`), on the Redis clock.
+ * when a worker begins the device (`begin`), on the Redis clock; and only it knows the change
+ * window: a run past its end (`endAtMs`) stops starting devices and drains as a cancelled one
+ * does, its unstarted devices skipped for `window_closed`.
  *
  * `settle(m, out)` loops until nothing more can happen now: dispatch up to the window, enter
  * the next wave, hold for approval after the canary, or finish the run (skipping what never
@@ -54,6 +56,23 @@ local function finish(m, status, reason)
   emit(ev)
 end
 
+-- why the run stops starting devices: an operator's cancel, or its change window closing
+local function stopReason(m)
+  if m.stopReason and m.stopReason ~= '' then return m.stopReason end
+  return 'cancelled'
+end
+
+-- the change window (\`endAtMs\`, 0 = none) has closed on a run still starting devices: from now
+-- on it drains as if cancelled, and the devices it never started end skipped (window_closed)
+local function closeWindowIfDue(m)
+  if (m.endAtMs or 0) <= 0 or NOW_MS < m.endAtMs then return end
+  if m.control == 'cancelling' or m.control == 'terminating' then return end
+  m.control = 'cancelling'
+  m.stopReason = 'window_closed'
+  m.awaitingApproval = 0
+  jobTransition('cancel', 'change window closed', 'fleetpush')
+end
+
 local function waveSpec(i)
   local spec = redis.call('LINDEX', K_WAVES, i)
   local size, tolerated = string.match(spec, '^(%d+) (%-?%d+)$')
@@ -91,8 +110,9 @@ end
 local function settle(m, out)
   for _ = 1, 1000000 do
     if m.phase == 'finished' then return end
+    closeWindowIfDue(m)
     if m.control == 'cancelling' or m.control == 'terminating' then
-      if m.inFlight == 0 then finish(m, 'cancelled', 'cancelled') end
+      if m.inFlight == 0 then finish(m, 'cancelled', stopReason(m)) end
       return
     end
     if m.phase == 'canary' then

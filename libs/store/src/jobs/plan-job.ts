@@ -9,6 +9,7 @@ import {
   type TemplateWarning,
 } from '@fleetpush/domain';
 import type { NewJob } from '../coordinator/create-job';
+import { planWindow } from './change-window';
 import { devicesNamed, groupByDetail } from './devices-named';
 import { resolveTargets } from './resolve-targets';
 
@@ -167,6 +168,8 @@ export function planJob(
     });
   }
   problems.push(...credentialProblems(devices));
+  const planned = planWindow(submission, input.now);
+  problems.push(...planned.problems);
   const preflight = preflightTemplates({
     commands: submission.commands,
     devices: devices.map((d, i) => ({
@@ -205,6 +208,7 @@ export function planJob(
     staggerMs: strategy.staggerMs,
     budget,
     pauseAfterCanary: submission.pause_after_canary,
+    ...planned.window,
   };
   return { ok: true, value: { job, warnings: preflight.warnings, prodDevices } };
 }

@@ -7,8 +7,9 @@ import type { RedisKeys } from '../redis-keys';
  * purge-job: deletes a finished job and everything it keeps (record, run state, device states,
  * results and diffs, events), and takes it out of the job index.
  *
- * KEYS[1..n-3] the job's keys (`JobKeys.ordered`; KEYS[1] is its record)
- * KEYS[n-2] job index (sorted set), KEYS[n-1] active jobs (set), KEYS[n] held jobs (set)
+ * KEYS[1..n-4] the job's keys (`JobKeys.ordered`; KEYS[1] is its record)
+ * KEYS[n-3] job index (sorted set), KEYS[n-2] active jobs (set), KEYS[n-1] held jobs (set),
+ * KEYS[n] scheduled jobs (sorted set)
  * ARGV[1] job id; ARGV[2..] the terminal job states
  *
  * Returns {'deleted'}, {'missing'} or {'busy', status}: a job that is not terminal, or that the
@@ -19,16 +20,17 @@ const PURGE_JOB_LUA = `
 local n = #KEYS
 local status = redis.call('HGET', KEYS[1], 'status')
 if not status then
-  redis.call('ZREM', KEYS[n - 2], ARGV[1])
+  redis.call('ZREM', KEYS[n - 3], ARGV[1])
   return {'missing'}
 end
 local terminal = false
 for i = 2, #ARGV do if ARGV[i] == status then terminal = true end end
-if (not terminal) or redis.call('SISMEMBER', KEYS[n - 1], ARGV[1]) == 1 then return {'busy', status} end
+if (not terminal) or redis.call('SISMEMBER', KEYS[n - 2], ARGV[1]) == 1 then return {'busy', status} end
 -- UNLINK: a large job's hashes are freed in the background, not while Redis blocks
-redis.call('UNLINK', unpack(KEYS, 1, n - 3))
-redis.call('ZREM', KEYS[n - 2], ARGV[1])
-redis.call('SREM', KEYS[n], ARGV[1])
+redis.call('UNLINK', unpack(KEYS, 1, n - 4))
+redis.call('ZREM', KEYS[n - 3], ARGV[1])
+redis.call('SREM', KEYS[n - 1], ARGV[1])
+redis.call('ZREM', KEYS[n], ARGV[1])
 return {'deleted'}
 `;
 
@@ -58,7 +60,7 @@ export class JobPurger {
     const k = this.keys;
     const reply = (await purgeJob.run(
       this.redis,
-      [...k.job(jobId).ordered, k.jobIndex, k.activeJobs, k.heldJobs],
+      [...k.job(jobId).ordered, k.jobIndex, k.activeJobs, k.heldJobs, k.scheduledJobs],
       [jobId, ...TERMINAL_JOB_STATES],
     )) as [string, string?];
     if (reply[0] === 'busy') return { kind: 'busy', status: reply[1] ?? '' };

@@ -43,8 +43,12 @@ export function jobControlRoute(deps: ApiDeps): Router {
         );
       }
       if (reply.kind === 'ok') {
-        // A held job cancelled before it was run is finished: it no longer waits to start.
-        await deps.redis.srem(deps.keys.heldJobs, id);
+        // A held (or scheduled) job cancelled before it was run is finished: it no longer waits to start.
+        await deps.redis
+          .multi()
+          .srem(deps.keys.heldJobs, id)
+          .zrem(deps.keys.scheduledJobs, id)
+          .exec();
         await deps.queue.enqueue(reply.dispatch.map((d) => ({ jobId: id, runId: id, ...d })));
       }
       await audit(deps, res, 'job:controlled', id, {

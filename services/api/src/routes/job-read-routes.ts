@@ -45,6 +45,8 @@ const VIEW_FIELDS = [
   'finished_at',
   'targets',
   'canary',
+  'start_at',
+  'end_at',
 ];
 /** States in which a job still has work to do (or waits to start). */
 const ACTIVE_STATES: ReadonlySet<string> = new Set(['queued', 'running', 'paused', 'cancelling']);

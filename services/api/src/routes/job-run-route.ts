@@ -55,9 +55,11 @@ async function startHeld(deps: ApiDeps, id: string, actor: string): Promise<void
   if ((await deps.redis.smove(deps.keys.heldJobs, deps.keys.activeJobs, id)) !== 1) {
     throw invalidState(
       status,
-      `job ${id} is ${status}: only a job submitted with start=false can be run, once`,
+      `job ${id} is ${status}: only a job submitted with start=false or a later window.start_at can be run, once`,
     );
   }
+  // a scheduled job run early no longer waits for its time
+  await deps.redis.zrem(deps.keys.scheduledJobs, id);
   const dispatch = await deps.coordinator.start(id, actor);
   if (dispatch === null) {
     const now = (await deps.reader.record(id))?.status ?? 'missing';
@@ -89,8 +91,8 @@ async function waitForEnd(
 }
 
 /**
- * `POST /jobs/{id}/run[?wait=SECONDS]` (operator): starts a job stored with `start=false`
- * (202 with the job; 409 `invalid_state` when it was started or ended already). With `wait`
+ * `POST /jobs/{id}/run[?wait=SECONDS]` (operator): starts a job stored with `start=false`, or
+ * a scheduled one (`window.start_at` ahead) before its time (202 with the job; 409 `invalid_state` when it was started or ended already). With `wait`
  * (≤ 300), answers 200 with the final job and every device's result if it ends in time, else
  * 202 with its current state.
  */

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ApiDeps } from '../api-deps';
 import { requireRole } from '../auth';
 import { requireContentType } from '../body-guards';
+import { ApiErrorCode, ApiHttpError } from '../errors';
 import { IdempotencyKeys, idempotencyKeySchema } from '../idempotency';
 import { submitOnce } from '../job-submission';
 import { submissionLimiter } from '../rate-limits';
@@ -44,11 +45,24 @@ export function jobSubmitRoute(deps: ApiDeps): Router {
     async (req, res) => {
       const { start } = parseOr400(submitQuerySchema, req.query, 'query');
       const submission = parseOr400(jobSubmissionSchema, req.body);
+      if (!start && submission.window?.start_at !== undefined) {
+        throw new ApiHttpError(400, ApiErrorCode.validation, 'the request body is invalid', {
+          details: [
+            {
+              path: 'window.start_at',
+              message:
+                'start=false holds the job until it is run: give start=false or window.start_at, not both',
+            },
+          ],
+        });
+      }
       const key = idempotencyKeyOf(req);
       const answer = await submitOnce(deps, res, { keys, key }, submission, start, {
         name: submission.name,
         selectors: submission.targets.length,
         started: start,
+        ...(submission.window?.start_at ? { start_at: submission.window.start_at } : {}),
+        ...(submission.window?.end_at ? { end_at: submission.window.end_at } : {}),
       });
       res.status(answer.status).json(answer.body);
     },

@@ -5,6 +5,7 @@ const REASONS: Readonly<Record<string, string>> = {
   canary_failed: 'the canary failed, so no other device was started',
   budget_exceeded: 'a wave spent its failure budget; the devices not yet started were skipped',
   cancelled: 'the devices not yet started were skipped',
+  window_closed: 'its change window closed; the devices not yet started were skipped',
 };
 
 /** A job's end reason in words (an unknown reason as it is). */

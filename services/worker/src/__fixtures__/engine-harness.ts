@@ -16,7 +16,7 @@ import {
   RunCoordinator,
   type RedisKeys,
 } from '@fleetpush/store';
-import { waitUntil } from '@fleetpush/testing';
+import { waitUntil, withRedis } from '@fleetpush/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { type Redis } from 'ioredis';
@@ -143,7 +143,8 @@ export class EngineHarness {
     });
     if (!planned.ok) throw new Error(JSON.stringify(planned.problems));
     await createJob(this.redis, this.keys, planned.value.job);
-    if (options.start === false) return id;
+    // a scheduled job waits for a worker's reconciler to start it, as the API leaves it
+    if (options.start === false || planned.value.job.startAt) return id;
     const dispatch = (await this.coordinator.start(id, 'tester')) ?? [];
     await this.queue.enqueue(dispatch.map((d) => ({ jobId: id, runId: id, ...d })));
     return id;
@@ -189,4 +190,26 @@ export async function withEngine<T>(
   } finally {
     await harness.close();
   }
+}
+
+/**
+ * Runs `fn` with a harness over a fresh Redis prefix and a fleet of `devices` `cisco_ios`
+ * devices, each command taking `latencyMs` (0: at once).
+ */
+export function withIosEngine(
+  devices: number,
+  fn: (h: EngineHarness) => Promise<void>,
+  latencyMs = 0,
+): Promise<void> {
+  return withRedis((ctx) =>
+    withEngine(
+      ctx,
+      {
+        devices,
+        platforms: ['cisco_ios'],
+        faults: latencyMs ? { commandLatencyMs: latencyMs } : undefined,
+      },
+      fn,
+    ),
+  );
 }
