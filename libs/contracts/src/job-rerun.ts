@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { changeWindowSchema } from './job-spec';
 
 /**
  * Which devices of an ended job a rerun targets: `failed` (failed or aborted: what an operator
@@ -23,6 +24,8 @@ export const rerunRequestSchema = z
     /** The new job's name; default: the old name with "(rerun: N failed)". */
     name: z.string().trim().min(1).max(200).optional(),
     confirm_prod: z.boolean().default(false),
+    /** The new job's own change window (the ended job's is never carried over). */
+    window: changeWindowSchema.optional(),
   })
   .strict();
 
@@ -38,6 +41,8 @@ export const undoRequestSchema = z
     /** The new job's name; default: the old name with "(undo: N devices)". */
     name: z.string().trim().min(1).max(200).optional(),
     confirm_prod: z.boolean().default(false),
+    /** The new job's own change window (the ended job's is never carried over). */
+    window: changeWindowSchema.optional(),
   })
   .strict();
 

@@ -1,6 +1,6 @@
 import { installLeakCheck } from '@fleetpush/testing';
 import { withApi, type ApiHarness } from './__fixtures__/api-harness';
-import { importRows, postJob, THREE } from './__fixtures__/job-helpers';
+import { followUp, importRows, jobSpec, postJob, THREE } from './__fixtures__/job-helpers';
 
 installLeakCheck();
 
@@ -124,6 +124,39 @@ describe('POST /jobs with a change window', () => {
       ]);
       expect((await get(h, '/jobs')).body.items).toEqual([]);
       expect(await h.redis.redis.zcard(h.deps.keys.scheduledJobs)).toBe(0);
+    });
+  });
+
+  it('a rerun of a job whose window closed runs now, or in the window it is given; never in the old one', async () => {
+    await withApi(async (h) => {
+      await importRows(h, THREE);
+      const res = await postJob(h, { window: { end_at: inMs(300) } });
+      const id = res.body.job.id as string;
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      // the worker's begin of the dispatched canary, after the close
+      const [canary] = await h.deps.reader.dispatched(id);
+      expect((await h.deps.coordinator.begin(id, canary!)).kind).toBe('skipped');
+      const ended = await get(h, `/jobs/${id}`);
+      expect(ended.body).toMatchObject({ status: 'cancelled', counts: { skipped: 3 } });
+      const result = await get(h, `/jobs/${id}/result`);
+      expect(
+        result.body.devices.map((d: { result: { skipReason: string } }) => d.result.skipReason),
+      ).toEqual(['window_closed', 'window_closed', 'window_closed']);
+
+      const now = await followUp(h, 'rerun', id, { devices: 'not_succeeded' });
+      expect(now.status).toBe(201);
+      expect(now.body.job).toMatchObject({ status: 'running', targets: 3, end_at: null });
+      expect((await jobSpec(h, now.body.job.id)).window).toBeUndefined();
+
+      const window = { start_at: inMs(3_600_000) };
+      const later = await followUp(h, 'rerun', id, { devices: 'not_succeeded', window });
+      expect(later.status).toBe(201);
+      expect(later.body.job).toMatchObject({ status: 'queued', start_at: window.start_at });
+      const bad = await followUp(h, 'rerun', id, {
+        devices: 'not_succeeded',
+        window: { end_at: 'soon' },
+      });
+      expect([bad.status, bad.body.error.details[0].path]).toEqual([400, 'window.end_at']);
     });
   });
 });

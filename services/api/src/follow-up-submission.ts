@@ -10,6 +10,8 @@ export interface FollowUpChanges {
   readonly targets: readonly string[];
   /** Production confirmed by the caller of the follow-up (never carried over). */
   readonly confirmProd: boolean;
+  /** The follow-up's own change window, if any: the ended job's was for its run only. */
+  readonly window?: JobSubmission['window'];
   /** The label naming the ended job: `rerun_of`, `undo_of`. */
   readonly label: string;
   /** Fields replaced, or removed when `undefined`. */
@@ -29,14 +31,15 @@ export function storedSubmission(jobId: string, spec: unknown): JobSubmission {
 
 /**
  * A follow-up of an ended job: its submission on other targets, its canary kept when it is
- * among them (else the first of them), named after it and labelled with its id.
+ * among them (else the first of them), named after it and labelled with its id. Its change
+ * window is the caller's (none: it starts now), never the ended job's.
  */
 export function followUpSubmission(
   jobId: string,
   stored: JobSubmission,
   changes: FollowUpChanges,
 ): JobSubmission {
-  const { canary, name, labels, ...rest } = stored;
+  const { canary, name, labels, window: _endedJobsWindow, ...rest } = stored;
   const { words, targets } = changes;
   const submission = jobSubmissionSchema.safeParse({
     ...rest,
@@ -46,6 +49,7 @@ export function followUpSubmission(
     ...(canary !== undefined && targets.includes(canary) && { canary }),
     confirm_prod: changes.confirmProd,
     labels: { ...labels, [changes.label]: jobId },
+    ...(changes.window && { window: changes.window }),
   });
   if (submission.success) return submission.data;
   throw new ApiHttpError(

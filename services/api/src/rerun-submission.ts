@@ -51,6 +51,7 @@ export function rerunSubmission(
     words: `rerun: ${keys.length} ${CHOICE_WORDS[choice.devices]}`,
     targets: keys,
     confirmProd: choice.confirm_prod,
+    window: choice.window,
     label: 'rerun_of',
   });
 }

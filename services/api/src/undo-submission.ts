@@ -34,6 +34,7 @@ export function undoSubmission(
     words: `undo: ${keys.length} device${keys.length === 1 ? '' : 's'}`,
     targets: keys,
     confirmProd: choice.confirm_prod,
+    window: choice.window,
     label: 'undo_of',
     replace: {
       commands: stored.rollback_commands,
