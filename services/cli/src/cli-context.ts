@@ -4,7 +4,12 @@ import { cliConfigSchema, loadConfig } from '@fleetpush/config';
 import { UsageError } from './cli-errors';
 import type { CliIo } from './cli-io';
 import { LocalSecretFile, readLocalSecret } from './local-secrets';
-import { commandArgs, CONNECTION_OPTIONS } from './parse-flags';
+import {
+  commandArgs,
+  CONNECTION_OPTIONS,
+  type CommandOptions,
+  type ParsedFlags,
+} from './parse-flags';
 
 /** The connection flags of a command. */
 export interface ConnectionFlags {
@@ -39,23 +44,27 @@ export async function clientFor(flags: ConnectionFlags, io: CliIo): Promise<Flee
   return new FleetpushClient({ baseUrl, token, ...(gatewayUrl !== undefined && { gatewayUrl }) });
 }
 
-/** What {@link connectedCommand} gives a command: its client, `--json`, its positionals. */
-export interface ConnectedCommand {
+/** What {@link connectedCommand} gives a command: its client, its flags, `--json`, its positionals. */
+export interface ConnectedCommand<V> {
   readonly client: FleetpushClient;
+  readonly values: V;
   readonly json: boolean;
   readonly args: string[];
 }
 
 /**
- * Parses a command that takes only the connection flags and exactly the positionals `names`
- * (`--help`: its usage), and connects it.
+ * Parses a command that takes the connection flags, its own `options` (none by default) and
+ * exactly the positionals `names` (`--help`: its usage), and connects it.
  */
-export async function connectedCommand(
+export async function connectedCommand<O extends CommandOptions = Record<never, never>>(
   args: readonly string[],
   names: readonly string[],
   usage: string,
   io: CliIo,
-): Promise<ConnectedCommand> {
-  const { values, args: given } = commandArgs(args, CONNECTION_OPTIONS, names, usage);
-  return { client: await clientFor(values, io), json: values.json === true, args: given };
+  options?: O,
+): Promise<ConnectedCommand<ParsedFlags<typeof CONNECTION_OPTIONS & O>['values']>> {
+  const all = { ...CONNECTION_OPTIONS, ...options } as typeof CONNECTION_OPTIONS & O;
+  const { values, args: given } = commandArgs(args, all, names, usage);
+  const json = (values as { json?: boolean }).json === true;
+  return { client: await clientFor(values, io), values, json, args: given };
 }

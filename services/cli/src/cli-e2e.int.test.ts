@@ -12,6 +12,8 @@ import { redisAnswers } from './start/redis-probe';
 // private redis-server), then the CLI as separate processes, checked by their exit codes.
 
 const DEVICES = 4;
+/** How long `fleetpush start` may drain after SIGTERM before a second one forces it. */
+const STOP_MS = 20_000;
 let dir: string;
 let env: NodeJS.ProcessEnv;
 let start: CliProcess;
@@ -78,8 +80,13 @@ afterAll(async () => {
   for (const run of background) if (run.child.exitCode === null) run.child.kill('SIGKILL');
   await Promise.all(background.map((run) => run.done));
   if (start && start.child.exitCode === null) {
-    start.child.kill('SIGKILL');
+    // SIGTERM, not SIGKILL: a killed `start` leaves its services and Redis running (and holding
+    // their ports) after a run of some tests only (-t) skipped the SIGTERM test; a second
+    // signal forces the stop.
+    start.child.kill('SIGTERM');
+    const forced = setTimeout(() => start.child.kill('SIGTERM'), STOP_MS);
     await start.done;
+    clearTimeout(forced);
   }
   if (dir) await rm(dir, { recursive: true, force: true });
 });
@@ -223,15 +230,16 @@ describe('fleetpush CLI end to end', () => {
         .map((line) => line.split(/\s{2,}/));
     const all = await cli('jobs', 'list');
     expect(all.code).toBe(0);
-    // ID, STATUS, DEVICES, OK, FAILED, …, NAME: the three runs above, newest first
-    expect(rows(all.stdout).map((r) => [r[1], r[2], r[3], r[4], r[8]])).toEqual([
-      ['cancelled', String(DEVICES), '1', '0', 'to cancel'],
-      ['failed', String(DEVICES), '0', '1', 'cli: logging.txt'],
-      ['completed', String(DEVICES), String(DEVICES), '0', 'cli: ntp.txt'],
+    // ID, STATUS, DEVICES, OK, FAILED, RAN, CREATED, WINDOW, OWNER, NAME: the three runs above,
+    // newest first
+    expect(rows(all.stdout).map((r) => [r[1], r[2], r[3], r[4], r[7], r[9]])).toEqual([
+      ['cancelled', String(DEVICES), '1', '0', '-', 'to cancel'],
+      ['failed', String(DEVICES), '0', '1', '-', 'cli: logging.txt'],
+      ['completed', String(DEVICES), String(DEVICES), '0', '-', 'cli: ntp.txt'],
     ]);
     expect(all.stdout.trimEnd().split('\n').at(-1)).toBe('1-3 of 3 jobs');
     const failed = await cli('jobs', 'list', '--status', 'failed,cancelled', '--text', 'LOG');
-    expect(rows(failed.stdout).map((r) => r[8])).toEqual(['cli: logging.txt']);
+    expect(rows(failed.stdout).map((r) => r[9])).toEqual(['cli: logging.txt']);
     const bad = await cli('jobs', 'list', '--status', 'done');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--status must be among');
@@ -285,6 +293,61 @@ describe('fleetpush CLI end to end', () => {
     );
     for (const d of diffs.devices)
       expect((d.diff as { body: string }).body).toContain('-snmp-server location rack-9');
+  }, 60_000);
+
+  it('jobs run --start-at schedules a job, jobs list shows it waiting, jobs start --wait runs it early', async () => {
+    const run = await cli(
+      'jobs',
+      'run',
+      '--commands-file',
+      'ntp.txt',
+      '--name',
+      'night ntp',
+      '--start-at',
+      '+1h',
+      '--end-at',
+      '+2h',
+    );
+    expect(run.code).toBe(0);
+    const scheduled =
+      /^job (\S+) scheduled: (\d+) devices, canary \S+, starts at (\S+) \(in 1h 0m\), window closes (\S+)$/m.exec(
+        run.stdout,
+      );
+    expect(scheduled).not.toBeNull();
+    const [, id = '', devices, startAt = '', endAt = ''] = scheduled ?? [];
+    expect(devices).toBe(String(DEVICES));
+    expect(Math.abs(Date.parse(startAt) - (Date.now() + 3_600_000))).toBeLessThan(60_000);
+    expect(Date.parse(endAt) - Date.parse(startAt)).toBe(3_600_000);
+    expect(run.stdout).toContain(`start it now: fleetpush jobs start ${id}\n`);
+
+    const list = await cli('jobs', 'list', '--text', 'night ntp');
+    expect(list.code).toBe(0);
+    const row = list.stdout
+      .split('\n')
+      .find((line) => line.startsWith(id))
+      ?.split(/\s{2,}/);
+    const minute = (iso: string): string => iso.slice(0, 16).replace('T', ' ');
+    expect([row?.[1], row?.[5], row?.[7], row?.[9]]).toEqual([
+      'queued',
+      '-',
+      `scheduled: starts ${minute(startAt)}, window closes ${minute(endAt)}`,
+      'night ntp',
+    ]);
+
+    const shown = await cli('jobs', 'result', id);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain(
+      `: queued — ${DEVICES} pending\nscheduled: starts ${startAt}, window closes ${endAt}\n`,
+    );
+
+    const started = await cli('jobs', 'start', id, '--wait');
+    expect(started.code).toBe(0);
+    expect(started.stderr).toContain(`job ${id} started: ${DEVICES} devices`);
+    expect(started.stdout).toContain(`job ${id} (night ntp): completed — ${DEVICES} succeeded`);
+    const again = await cli('jobs', 'start', id);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(`job ${id} is completed`);
+    expect(again.stderr).toContain('(409 invalid_state)');
   }, 60_000);
 
   it('SIGTERM stops every child and the private Redis, then exits 0', async () => {

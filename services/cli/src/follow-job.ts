@@ -31,7 +31,12 @@ export async function followJob(
 ): Promise<FinishedJob> {
   const detail = await client.jobs.get(jobId);
   const tracker = new ProgressTracker(jobId);
-  tracker.seed(detail.targets, detail.status, detail.canary || undefined);
+  tracker.seed(
+    detail.targets,
+    detail.status,
+    detail.canary || undefined,
+    detail.start_at ?? undefined,
+  );
   let last = '';
   let lastAt = 0;
   const gap = io.interactive ? MIN_LINE_GAP_MS.terminal : MIN_LINE_GAP_MS.log;

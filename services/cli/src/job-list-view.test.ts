@@ -37,6 +37,18 @@ const held: JobListItem = {
   started_at: null,
   finished_at: null,
 };
+const scheduled: JobListItem = {
+  ...base,
+  id: '11111111-aaaa-4bbb-8ccc-000000000004',
+  name: 'night change',
+  status: 'queued',
+  created_at: '2026-12-07T12:30:00.000Z',
+  started_at: null,
+  finished_at: null,
+  start_at: '2026-12-08T02:00:00.000Z',
+  end_at: '2026-12-08T04:30:00.000Z',
+  counts: { pending: 40 },
+};
 
 describe('job list view', () => {
   it('shows each job with its outcome, run time and owner, and which page of how many', () => {
@@ -50,6 +62,7 @@ describe('job list view', () => {
       'FAILED',
       'RAN',
       'CREATED (UTC)',
+      'WINDOW (UTC)',
       'OWNER',
       'NAME',
     ]);
@@ -62,6 +75,7 @@ describe('job list view', () => {
       '?',
       '-',
       '2026-12-07 12:00',
+      '-',
       'alice',
       'held one',
     ]);
@@ -88,5 +102,37 @@ describe('job list view', () => {
     expect(renderJobList({ items: [finished], total: 1, offset: 0, limit: 20 })).toMatch(
       /\n1-1 of 1 job\n$/,
     );
+  });
+});
+
+describe('job list view of change windows', () => {
+  it('shows when a queued job is scheduled to start and when its window closes', () => {
+    const text = renderJobList({ items: [scheduled], total: 1, offset: 0, limit: 20 });
+    expect(
+      text
+        .split('\n')[1]!
+        .split(/\s{2,}/)
+        .slice(1, 10),
+    ).toEqual([
+      'queued',
+      '40',
+      '0',
+      '0',
+      '-',
+      '2026-12-07 12:30',
+      'scheduled: starts 2026-12-08 02:00, window closes 2026-12-08 04:30',
+      'alice',
+      'night change',
+    ]);
+  });
+
+  it('drops "scheduled" once the job started, and keeps when its window closes', () => {
+    const started: JobListItem = {
+      ...scheduled,
+      status: 'running',
+      started_at: '2026-12-08T02:00:01.000Z',
+    };
+    const text = renderJobList({ items: [started], total: 1, offset: 0, limit: 20 });
+    expect(text.split('\n')[1]!.split(/\s{2,}/)[7]).toBe('window closes 2026-12-08 04:30');
   });
 });

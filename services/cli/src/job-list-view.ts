@@ -1,4 +1,5 @@
 import type { JobListItem, JobPage } from '@fleetpush/contracts';
+import { windowText } from './job-window-view';
 import { formatDuration } from './progress';
 import { table } from './result-view';
 
@@ -21,7 +22,10 @@ function outcomeCells(job: JobListItem): [string, string] {
   return [String(c.succeeded ?? 0), String((c.failed ?? 0) + (c.aborted ?? 0))];
 }
 
-/** `fleetpush jobs list`: one page of jobs as a table, then which of how many matches it shows. */
+/**
+ * `fleetpush jobs list`: one page of jobs as a table (with each job's change window: when a
+ * scheduled one starts, when its window closes), then which of how many matches it shows.
+ */
 export function renderJobList(page: JobPage): string {
   const rows = page.items.map((j) => [
     j.id,
@@ -30,10 +34,22 @@ export function renderJobList(page: JobPage): string {
     ...outcomeCells(j),
     ranFor(j),
     minuteOf(j.created_at),
+    windowText(j, minuteOf) || '-',
     j.actor,
     j.name,
   ]);
-  const head = ['ID', 'STATUS', 'DEVICES', 'OK', 'FAILED', 'RAN', 'CREATED (UTC)', 'OWNER', 'NAME'];
+  const head = [
+    'ID',
+    'STATUS',
+    'DEVICES',
+    'OK',
+    'FAILED',
+    'RAN',
+    'CREATED (UTC)',
+    'WINDOW (UTC)',
+    'OWNER',
+    'NAME',
+  ];
   const first = page.offset + (page.items.length > 0 ? 1 : 0);
   const last = page.offset + page.items.length;
   const more = last < page.total ? ` (next page: --offset ${last})` : '';

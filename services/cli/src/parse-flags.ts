@@ -33,10 +33,11 @@ export const CONNECTION_USAGE = `connection (every command but start and sim):
   --gateway-url URL    Socket.IO gateway for live events (default FLEETPUSH_GATEWAY_URL, else polling)
   --json               machine-readable output on stdout`;
 
-type Options = NonNullable<ParseArgsConfig['options']>;
+/** The flags a command takes, as `util.parseArgs` declares them. */
+export type CommandOptions = NonNullable<ParseArgsConfig['options']>;
 
 /** Parsed flags and positionals of one command. */
-export interface ParsedFlags<O extends Options> {
+export interface ParsedFlags<O extends CommandOptions> {
   readonly values: ReturnType<typeof parseArgs<{ options: O; allowPositionals: true }>>['values'];
   readonly positionals: string[];
 }
@@ -45,7 +46,7 @@ export interface ParsedFlags<O extends Options> {
  * `util.parseArgs` in strict mode, its errors turned into a {@link UsageError} that names the
  * flag and carries the command's usage; `--help` becomes a usage "error" printed with exit 0.
  */
-export function parseFlags<O extends Options>(
+export function parseFlags<O extends CommandOptions>(
   args: readonly string[],
   options: O,
   usage: string,
@@ -110,7 +111,7 @@ export function positionals(
  * A command's flags and exactly its positionals `names`: {@link parseFlags}, then `--help` as
  * the usage (exit 0), then {@link positionals}. What every command starts with.
  */
-export function commandArgs<O extends Options>(
+export function commandArgs<O extends CommandOptions>(
   args: readonly string[],
   options: O,
   names: readonly string[],

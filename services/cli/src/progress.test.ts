@@ -77,6 +77,17 @@ describe('ProgressTracker', () => {
     expect(seen).toEqual(['running', 'running', 'running', 'paused', 'running', 'completed']);
   });
 
+  it('says a scheduled job waits for its start time while queued, and stops saying so once it runs', () => {
+    const tracker = new ProgressTracker('j1');
+    tracker.seed(2, 'queued', 'a:22', '2026-12-08T02:00:00.000Z');
+    tracker.apply(ev({ type: 'job:created', name: 'n', targets: 2 }));
+    expect(renderProgress(tracker.snapshot())).toBe(
+      '[....................] 0/2 done · 0 failed · 0 in flight · ETA --:-- · canary a:22 pending · queued: waits for its start time, 2026-12-08T02:00:00.000Z',
+    );
+    tracker.apply(ev({ type: 'job:status', from: 'queued', to: 'running', actor: 'schedule' }));
+    expect(renderProgress(tracker.snapshot())).toMatch(/ · canary a:22 pending · running$/);
+  });
+
   it('takes the final status from job:finished', () => {
     const tracker = new ProgressTracker('j1');
     tracker.apply(ev({ type: 'job:finished', status: 'cancelled', counts: {}, durationMs: 5 }));

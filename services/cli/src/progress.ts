@@ -1,4 +1,5 @@
 import type { FleetEvent } from '@fleetpush/contracts';
+import { scheduledStart } from './job-window-view';
 
 /** Device states during which a device is being worked on. */
 const IN_FLIGHT = new Set(['connecting', 'pre_check', 'applying', 'post_check']);
@@ -19,6 +20,8 @@ export interface ProgressSnapshot {
   readonly canary: { readonly key: string; readonly verdict: string } | undefined;
   /** Estimated milliseconds left, once at least one device finished. */
   readonly etaMs: number | undefined;
+  /** When a scheduled job starts by itself (shown while it waits `queued`). */
+  readonly startAt: string | undefined;
 }
 
 /**
@@ -33,17 +36,22 @@ export class ProgressTracker {
   private canary: { key: string; verdict: string } | undefined;
   private firstStartAt: number | undefined;
   private lastFinishAt: number | undefined;
+  private startAt: string | undefined;
 
   constructor(
     private readonly jobId: string,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Seeds what the events of a resumed watch may not repeat (the job's detail). */
-  seed(total: number, status: string, canaryKey?: string): void {
+  /**
+   * Seeds what the events of a resumed watch may not repeat (the job's detail), and what no
+   * event carries: when a scheduled job starts.
+   */
+  seed(total: number, status: string, canaryKey?: string, startAt?: string): void {
     this.total = total;
     this.status = status;
     if (canaryKey) this.canary ??= { key: canaryKey, verdict: 'pending' };
+    this.startAt = startAt;
   }
 
   /** Applies one event. */
@@ -98,6 +106,7 @@ export class ProgressTracker {
       inFlight,
       canary: this.canary,
       etaMs: this.eta(done),
+      startAt: this.startAt,
     };
   }
 
@@ -123,6 +132,12 @@ export function formatDuration(ms: number): string {
 /** Width of the progress bar in characters. */
 const BAR_WIDTH = 20;
 
+/** A job's status on the progress line; a scheduled job still queued waits for its start time. */
+function statusText(p: ProgressSnapshot): string {
+  const start = scheduledStart({ status: p.status, start_at: p.startAt });
+  return start === undefined ? p.status : `queued: waits for its start time, ${start}`;
+}
+
 /** One progress line: bar, done/total, failed, in flight, ETA, canary, status. */
 export function renderProgress(p: ProgressSnapshot): string {
   const filled = p.total === 0 ? 0 : Math.round((p.done / p.total) * BAR_WIDTH);
@@ -134,6 +149,6 @@ export function renderProgress(p: ProgressSnapshot): string {
     `ETA ${p.etaMs === undefined ? '--:--' : formatDuration(p.etaMs)}`,
   ];
   if (p.canary) parts.push(`canary ${p.canary.key} ${p.canary.verdict}`);
-  parts.push(p.status);
+  parts.push(statusText(p));
   return parts.join(' · ');
 }

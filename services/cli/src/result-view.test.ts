@@ -62,3 +62,55 @@ describe('result view', () => {
     );
   });
 });
+
+describe('result view of a job with a change window', () => {
+  const waiting: JobResultView = {
+    job: {
+      ...result.job,
+      status: 'queued',
+      start_at: '2026-12-08T02:00:00.000Z',
+      end_at: '2026-12-08T04:00:00.000Z',
+    },
+    devices: [{ index: 0, key: 'a:22', state: 'pending', result: null }],
+  };
+
+  it('says when a queued job is scheduled to start and when its window closes, also in --json', () => {
+    const summary = summarizeResult(waiting);
+    expect(summary).toMatchObject({
+      status: 'queued',
+      start_at: '2026-12-08T02:00:00.000Z',
+      end_at: '2026-12-08T04:00:00.000Z',
+    });
+    expect(renderResult(summary).split('\n').slice(0, 2)).toEqual([
+      'job j1 (ntp): queued — 1 pending',
+      'scheduled: starts 2026-12-08T02:00:00.000Z, window closes 2026-12-08T04:00:00.000Z',
+    ]);
+  });
+
+  it('explains the devices the closing window left unstarted', () => {
+    const closed: JobResultView = {
+      job: { ...waiting.job, status: 'cancelled', start_at: null },
+      devices: [
+        {
+          index: 0,
+          key: 'a:22',
+          state: 'succeeded',
+          result: { state: 'succeeded', attempts: 1 },
+        },
+        {
+          index: 1,
+          key: 'b:22',
+          state: 'skipped',
+          result: { state: 'skipped', attempts: 0, skipReason: 'window_closed' },
+        },
+      ],
+    };
+    const text = renderResult(summarizeResult(closed));
+    expect(text).toContain(
+      'job j1 (ntp): cancelled — 1 succeeded, 1 skipped\nwindow closes 2026-12-08T04:00:00.000Z\n',
+    );
+    expect(text).toMatch(
+      /b:22 +skipped +window_closed +not started: the job's change window closed first\n/,
+    );
+  });
+});

@@ -4,6 +4,7 @@ import {
   type JobDeviceOutcome,
   type JobResultView,
 } from '@fleetpush/contracts';
+import { windowFields, windowText } from './job-window-view';
 
 /** One device in a `--json` result. */
 export interface DeviceSummary {
@@ -21,6 +22,10 @@ export interface ResultSummary {
   readonly id: string;
   readonly name: string;
   readonly status: string;
+  /** When the job starts by itself, if it was scheduled (`jobs run --start-at`). */
+  readonly start_at?: string;
+  /** When its change window closes, if it has one (`jobs run --end-at`). */
+  readonly end_at?: string;
   readonly counts: Record<string, number>;
   readonly devices: DeviceSummary[];
 }
@@ -43,7 +48,8 @@ export function summarizeResult(result: JobResultView, diffs = false): ResultSum
   const devices = result.devices.map((d) => deviceSummary(d, diffs));
   const counts: Record<string, number> = {};
   for (const d of devices) counts[d.state] = (counts[d.state] ?? 0) + 1;
-  return { id: result.job.id, name: result.job.name, status: result.job.status, counts, devices };
+  const { id, name, status } = result.job;
+  return { id, name, status, ...windowFields(result.job), counts, devices };
 }
 
 /** Pads cells into aligned columns. */
@@ -81,14 +87,22 @@ function deviceRow(d: DeviceSummary): string[] {
   ];
 }
 
-/** The human-readable result: a status line, a device table and, with `--diffs`, each diff. */
+/**
+ * The human-readable result: a status line, the change window (if any), a device table and,
+ * with `--diffs`, each diff.
+ */
 export function renderResult(summary: ResultSummary): string {
   const counts = Object.entries(summary.counts)
     .map(([state, n]) => `${n} ${state}`)
     .join(', ');
   const head = `job ${summary.id} (${summary.name}): ${summary.status} — ${counts || 'no devices'}`;
   const rows = summary.devices.map(deviceRow);
-  const lines = [head, table([['DEVICE', 'STATE', 'CODE', 'MESSAGE'], ...rows])];
+  const window = windowText(summary);
+  const lines = [
+    head,
+    ...(window === '' ? [] : [window]),
+    table([['DEVICE', 'STATE', 'CODE', 'MESSAGE'], ...rows]),
+  ];
   for (const d of summary.devices) {
     const text = d.diff === undefined ? undefined : diffText(d.diff);
     if (text !== undefined) lines.push(`--- ${d.key}\n${text}`);

@@ -18,7 +18,7 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
 
 describe('fleetpush command line', () => {
   it('prints the usage with exit 0 for --help and no command', async () => {
-    for (const argv of [[], ['--help'], ['jobs', 'run', '--help']]) {
+    for (const argv of [[], ['--help'], ['jobs', 'run', '--help'], ['jobs', 'start', '--help']]) {
       const { code, out } = await run(...argv);
       expect(code).toBe(0);
       expect(out).toMatch(/^usage: fleetpush/);
@@ -39,6 +39,10 @@ describe('fleetpush command line', () => {
     [['start', '--devices', '0'], '--devices must be an integer >= 1, got "0"'],
     [['jobs', 'list', '--status', 'done'], '--status must be among queued|'],
     [['jobs', 'rerun'], 'missing ID'],
+    [['jobs', 'start'], 'missing ID'],
+    [['jobs', 'rerun', 'j1', '--start-at', 'tonight'], '--start-at: "tonight" is not a time'],
+    [['jobs', 'undo', 'j1', '--end-at', '9pm'], '--end-at: "9pm" is not a time'],
+    [['jobs', 'start', 'j1', '--at', 'now'], "Unknown option '--at'."],
     [
       ['jobs', 'rerun', 'j1', '--devices', 'some'],
       '--devices must be one of failed|not-succeeded, got "some"',

@@ -10,6 +10,7 @@ import {
   jobsRerun,
   jobsResult,
   jobsRun,
+  jobsStart,
   jobsUndo,
   jobsWatch,
 } from './commands/jobs-commands';
@@ -31,7 +32,8 @@ export const USAGE = `usage: fleetpush <command> [options]   (fleetpush <command
   sim [flags]                             the SSH device simulator
   devices import FILE [--partial] [--validate]
   devices list
-  jobs run --commands-file F [options]    submit a change (--wait to follow it)
+  jobs run --commands-file F [options]    submit a change (--start-at to schedule it, --wait to follow it)
+  jobs start ID [--wait]                  start a scheduled (or held) job now
   jobs list [--status S] [--text S]       jobs newest first with their outcome
   jobs rerun ID [--devices failed]        an ended job's change again on its failed devices
   jobs undo ID                            an ended job's rollback commands on the devices it changed
@@ -62,6 +64,7 @@ function route(argv: readonly string[]): { command: Command; args: readonly stri
   if (group === 'devices' && sub === 'import') return { command: devicesImport, args: rest };
   if (group === 'devices' && sub === 'list') return { command: devicesList, args: rest };
   if (group === 'jobs' && sub === 'run') return { command: jobsRun, args: rest };
+  if (group === 'jobs' && sub === 'start') return { command: jobsStart, args: rest };
   if (group === 'jobs' && sub === 'rerun') return { command: jobsRerun, args: rest };
   if (group === 'jobs' && sub === 'undo') return { command: jobsUndo, args: rest };
   if (group === 'jobs' && sub === 'list') return { command: jobsList, args: rest };

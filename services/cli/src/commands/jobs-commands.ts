@@ -1,14 +1,23 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { FleetpushClient } from '@fleetpush/client';
-import { CONTROL_ACTIONS, type ControlAction, type JobView } from '@fleetpush/contracts';
+import {
+  CONTROL_ACTIONS,
+  type ControlAction,
+  type JobSubmissionInput,
+  type JobView,
+  type RerunRequest,
+} from '@fleetpush/contracts';
 import { clientFor, connectedCommand } from '../cli-context';
 import { UsageError } from '../cli-errors';
 import type { CliIo } from '../cli-io';
 import { exitCodeOfStatus, ExitCode } from '../exit-codes';
 import { followJob } from '../follow-job';
 import { choiceFlag, commandArgs, CONNECTION_OPTIONS, CONNECTION_USAGE } from '../parse-flags';
+import { scheduledStart } from '../job-window-view';
 import { renderResult, summarizeResult } from '../result-view';
+import { submittedHeadline, submittedJson } from '../submitted-job-view';
+import { changeWindowFlags, type ChangeWindowValues } from './change-window-flags';
 import { buildSubmission, JOBS_RUN_OPTIONS, JOBS_RUN_USAGE } from './jobs-run-args';
 
 /** Usage of `fleetpush jobs watch`. */
@@ -58,25 +67,34 @@ export async function jobsRun(args: readonly string[], io: CliIo): Promise<numbe
     submission,
     key === undefined ? {} : { idempotencyKey: key },
   );
-  return reportSubmitted(client, submitted.job, values, io);
+  return reportJob(client, submitted.job, values, io);
+}
+
+/** What {@link reportJob} reads of a command's flags. */
+interface ReportFlags {
+  readonly wait?: boolean | undefined;
+  readonly json?: boolean | undefined;
 }
 
 /**
- * After a submission: without `--wait`, the job's id (exit 0); with it, the job followed to its
- * end, then its result, and the exit code of its status.
+ * After a submission (or a start, as `verb` says): without `--wait`, the job's id, when it is
+ * scheduled to start, and how to follow it (exit 0); with it, the job followed to its end (through
+ * a scheduled start too), then its result, and the exit code of its status.
  */
-async function reportSubmitted(
+async function reportJob(
   client: FleetpushClient,
   job: JobView,
-  flags: { readonly wait?: boolean | undefined; readonly json?: boolean | undefined },
+  flags: ReportFlags,
   io: CliIo,
+  verb = 'submitted',
 ): Promise<number> {
-  const what = `job ${job.id} submitted: ${job.targets} devices, canary ${job.canary}`;
+  const what = submittedHeadline(job, verb, new Date());
   if (!flags.wait) {
+    const startNow = scheduledStart(job) ? `start it now: fleetpush jobs start ${job.id}\n` : '';
     io.stdout(
       flags.json
-        ? `${JSON.stringify({ id: job.id, status: job.status, targets: job.targets })}\n`
-        : `${what}\nfollow it: fleetpush jobs watch ${job.id}\n`,
+        ? `${JSON.stringify(submittedJson(job))}\n`
+        : `${what}\nfollow it: fleetpush jobs watch ${job.id}\n${startNow}`,
     );
     return ExitCode.completed;
   }
@@ -95,17 +113,28 @@ const FOLLOW_UP_OPTIONS = {
   name: { type: 'string' },
   'idempotency-key': { type: 'string' },
   'confirm-prod': { type: 'boolean' },
+  'start-at': { type: 'string' },
+  'end-at': { type: 'string' },
   wait: { type: 'boolean' },
 } as const;
 
-/** The name and production confirmation of a follow-up request, from its flags. */
-function followUpRequest(values: {
-  readonly name?: string | undefined;
-  readonly 'confirm-prod'?: boolean | undefined;
-}): { name?: string; confirm_prod?: boolean } {
+/** The usage lines of the follow-ups' window flags. */
+const FOLLOW_UP_WINDOW_USAGE = `  --start-at TIME / --end-at TIME: the new job's own change window, as for jobs run (the ended
+  job's window is never carried over: without these, it starts now).`;
+
+/** The name, production confirmation and change window of a follow-up request, from its flags. */
+function followUpRequest(
+  values: ChangeWindowValues & {
+    readonly name?: string | undefined;
+    readonly 'confirm-prod'?: boolean | undefined;
+  },
+  usage: string,
+): { name?: string; confirm_prod?: boolean; window?: JobSubmissionInput['window'] } {
+  const window = changeWindowFlags(values, new Date(), usage);
   return {
     ...(values.name !== undefined && { name: values.name }),
     ...(values['confirm-prod'] && { confirm_prod: true }),
+    ...(window !== undefined && { window }),
   };
 }
 
@@ -118,10 +147,12 @@ function followUpOptions(values: { readonly 'idempotency-key'?: string | undefin
 }
 
 /** Usage of `fleetpush jobs undo`. */
-export const JOBS_UNDO_USAGE = `usage: fleetpush jobs undo ID [--name NAME] [--confirm-prod] [--idempotency-key KEY] [--wait] [--json]
+export const JOBS_UNDO_USAGE = `usage: fleetpush jobs undo ID [--name NAME] [--confirm-prod] [--idempotency-key KEY]
+                        [--start-at TIME] [--end-at TIME] [--wait] [--json]
   undoes an ended job, as a new job: its rollback_commands on the devices it left changed (not
   those its own rollback already restored), with its verify commands, canary and waves.
   Production needs --confirm-prod again. Then as jobs run (--wait follows it).
+${FOLLOW_UP_WINDOW_USAGE}
 ${CONNECTION_USAGE}`;
 
 /** `fleetpush jobs undo ID`: an ended job's rollback commands on the devices it changed. */
@@ -131,22 +162,20 @@ export async function jobsUndo(args: readonly string[], io: CliIo): Promise<numb
     values,
     args: [id = ''],
   } = commandArgs(args, FOLLOW_UP_OPTIONS, ['ID'], u);
+  const request = followUpRequest(values, u);
   const client = await clientFor(values, io);
-  const { job, undo_of } = await client.jobs.undo(
-    id,
-    followUpRequest(values),
-    followUpOptions(values),
-  );
+  const { job, undo_of } = await client.jobs.undo(id, request, followUpOptions(values));
   if (!values.json) io.stderr(`undo of job ${undo_of}: ${job.name}\n`);
-  return reportSubmitted(client, job, values, io);
+  return reportJob(client, job, values, io);
 }
 
 /** Usage of `fleetpush jobs rerun`. */
 export const JOBS_RERUN_USAGE = `usage: fleetpush jobs rerun ID [--devices failed|not-succeeded] [--name NAME] [--confirm-prod]
-                          [--idempotency-key KEY] [--wait] [--json]
+                          [--idempotency-key KEY] [--start-at TIME] [--end-at TIME] [--wait] [--json]
   the ended job's change again, as a new job on its devices that failed (failed or aborted), or
   with --devices not-succeeded also those it skipped; its canary stays the canary when it is one
   of them. Production needs --confirm-prod again. Then as jobs run (--wait follows it).
+${FOLLOW_UP_WINDOW_USAGE}
 ${CONNECTION_USAGE}`;
 
 /** `fleetpush jobs rerun ID`: an ended job's change again on its devices that failed. */
@@ -157,17 +186,14 @@ export async function jobsRerun(args: readonly string[], io: CliIo): Promise<num
     args: [id = ''],
   } = commandArgs(args, { ...FOLLOW_UP_OPTIONS, devices: { type: 'string' } }, ['ID'], u);
   const devices = choiceFlag('devices', values.devices, ['failed', 'not-succeeded'], u);
+  const request: RerunRequest = {
+    ...(devices !== undefined && { devices: devices === 'failed' ? 'failed' : 'not_succeeded' }),
+    ...followUpRequest(values, u),
+  };
   const client = await clientFor(values, io);
-  const { job, rerun_of } = await client.jobs.rerun(
-    id,
-    {
-      ...(devices !== undefined && { devices: devices === 'failed' ? 'failed' : 'not_succeeded' }),
-      ...followUpRequest(values),
-    },
-    followUpOptions(values),
-  );
+  const { job, rerun_of } = await client.jobs.rerun(id, request, followUpOptions(values));
   if (!values.json) io.stderr(`rerun of job ${rerun_of}: ${job.name}\n`);
-  return reportSubmitted(client, job, values, io);
+  return reportJob(client, job, values, io);
 }
 
 /** `fleetpush jobs watch ID`. */
@@ -185,17 +211,13 @@ export async function jobsWatch(args: readonly string[], io: CliIo): Promise<num
 /** `fleetpush jobs result ID [--json] [--diffs]`. */
 export async function jobsResult(args: readonly string[], io: CliIo): Promise<number> {
   const {
+    client,
     values,
-    args: [id = ''],
-  } = commandArgs(
-    args,
-    { ...CONNECTION_OPTIONS, diffs: { type: 'boolean' } },
-    ['ID'],
-    JOBS_RESULT_USAGE,
-  );
-  const client = await clientFor(values, io);
-  const summary = summarizeResult(await client.jobs.result(id), values.diffs ?? false);
-  io.stdout(values.json ? `${JSON.stringify(summary)}\n` : renderResult(summary));
+    json,
+    args: given,
+  } = await connectedCommand(args, ['ID'], JOBS_RESULT_USAGE, io, { diffs: { type: 'boolean' } });
+  const summary = summarizeResult(await client.jobs.result(given[0] ?? ''), values.diffs ?? false);
+  io.stdout(json ? `${JSON.stringify(summary)}\n` : renderResult(summary));
   return exitCodeOfStatus(summary.status);
 }
 
@@ -211,22 +233,37 @@ export async function jobsControl(
   io: CliIo,
 ): Promise<number> {
   const {
+    client,
     values,
-    args: [id = ''],
-  } = commandArgs(
-    args,
-    { ...CONNECTION_OPTIONS, reason: { type: 'string' } },
-    ['ID'],
-    JOBS_CONTROL_USAGE,
-  );
-  const client = await clientFor(values, io);
+    json,
+    args: given,
+  } = await connectedCommand(args, ['ID'], JOBS_CONTROL_USAGE, io, { reason: { type: 'string' } });
+  const [id = ''] = given;
   const reply = await client.jobs.control(id, action, values.reason);
-  if (values.json) io.stdout(`${JSON.stringify(reply)}\n`);
+  if (json) io.stdout(`${JSON.stringify(reply)}\n`);
   else
     io.stdout(
       `job ${id}: ${action} ${reply.changed ? 'applied' : 'already in effect'}; status ${reply.status}\n`,
     );
   return ExitCode.completed;
+}
+
+/** Usage of `fleetpush jobs start`. */
+export const JOBS_START_USAGE = `usage: fleetpush jobs start ID [--wait] [--json]
+  starts now a job that waits to start: one scheduled by jobs run --start-at (before its time)
+  or one held (submitted with start=false). A job started or ended already: the API's 409
+  (exit 2). --wait follows it to its end; exit 0 completed, 1 failed, 3 cancelled.
+${CONNECTION_USAGE}`;
+
+/** `fleetpush jobs start ID [--wait]`: a scheduled or held job started now (`POST /jobs/{id}/run`). */
+export async function jobsStart(args: readonly string[], io: CliIo): Promise<number> {
+  const {
+    client,
+    values,
+    args: given,
+  } = await connectedCommand(args, ['ID'], JOBS_START_USAGE, io, { wait: { type: 'boolean' } });
+  const { job } = await client.jobs.run(given[0] ?? '');
+  return reportJob(client, job, values, io, 'started');
 }
 
 /** `fleetpush jobs delete ID`: 2 when the job has not finished (409) or does not exist (404). */

@@ -79,6 +79,25 @@ describe('jobs run flags → submission', () => {
     expect(attempt).toThrow(message);
   });
 
+  it('schedules with --start-at and closes the window with --end-at, relative to now', () => {
+    const now = new Date('2026-12-07T23:00:00.000Z');
+    const submission = buildSubmission(
+      { 'start-at': '+3h', 'end-at': '2026-12-08T05:00:00+01:00' },
+      'c.txt',
+      'hostname x',
+      undefined,
+      now,
+    );
+    expect(submission.window).toEqual({
+      start_at: '2026-12-08T02:00:00.000Z',
+      end_at: '2026-12-08T05:00:00+01:00',
+    });
+    expect(jobSubmissionSchema.safeParse(submission).success).toBe(true);
+    expect(() => buildSubmission({ 'start-at': 'tonight' }, 'c.txt', 'hostname x')).toThrow(
+      '--start-at: "tonight" is not a time',
+    );
+  });
+
   it('refuses a commands file without a command line', () => {
     expect(() => buildSubmission({}, 'empty.txt', '\n  \n')).toThrow(
       'empty.txt has no command line',

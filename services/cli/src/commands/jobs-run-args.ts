@@ -1,6 +1,7 @@
 import type { JobSubmissionInput } from '@fleetpush/contracts';
 import { UsageError } from '../cli-errors';
 import { choiceFlag, CONNECTION_OPTIONS, CONNECTION_USAGE, intFlag } from '../parse-flags';
+import { changeWindowFlags, type ChangeWindowValues } from './change-window-flags';
 
 /** Usage of `fleetpush jobs run`. */
 export const JOBS_RUN_USAGE = `usage: fleetpush jobs run --commands-file FILE [options]
@@ -20,6 +21,11 @@ export const JOBS_RUN_USAGE = `usage: fleetpush jobs run --commands-file FILE [o
   --verify-mode MODE        all | canary | none (default all)
   --scope SCOPE             all | canary: who gets the commands (default all)
   --pause-after-canary      hold after the canary until \`fleetpush jobs resume ID\`
+  --start-at TIME           schedule the job: it waits queued until TIME, an ISO 8601 time with a
+                            zone (2026-12-08T02:00:00Z) or +30m / +2h / +1d from now;
+                            \`fleetpush jobs start ID\` starts it early
+  --end-at TIME             close its change window at TIME (as for --start-at): no device starts
+                            after it, those left end skipped and the job cancelled
   --var NAME=VALUE          template variable for every device (repeatable)
   --confirm-prod            allow production devices among the targets (admin token)
   --idempotency-key KEY     a retried submission with the same key returns the first job
@@ -45,6 +51,8 @@ export const JOBS_RUN_OPTIONS = {
   'verify-mode': { type: 'string' },
   scope: { type: 'string' },
   'pause-after-canary': { type: 'boolean' },
+  'start-at': { type: 'string' },
+  'end-at': { type: 'string' },
   var: { type: 'string', multiple: true },
   'confirm-prod': { type: 'boolean' },
   'idempotency-key': { type: 'string' },
@@ -53,7 +61,7 @@ export const JOBS_RUN_OPTIONS = {
 } as const;
 
 /** The parsed values of {@link JOBS_RUN_OPTIONS} that shape the submission. */
-export interface JobsRunValues {
+export interface JobsRunValues extends ChangeWindowValues {
   readonly name?: string | undefined;
   readonly verify?: string[] | undefined;
   readonly targets?: string | undefined;
@@ -129,14 +137,16 @@ function strategyOf(values: JobsRunValues): NonNullable<JobSubmissionInput['stra
 }
 
 /**
- * The job submission `fleetpush jobs run` sends, from its flags and the commands file's text.
- * Flag shapes are checked here (naming the flag); the API checks the rest (naming the field).
+ * The job submission `fleetpush jobs run` sends, from its flags and the commands file's text;
+ * a relative `--start-at` / `--end-at` counts from `now`. Flag shapes are checked here (naming
+ * the flag); the API checks the rest (naming the field).
  */
 export function buildSubmission(
   values: JobsRunValues,
   commandsFile: string,
   commandsText: string,
   rollbackText?: string,
+  now: Date = new Date(),
 ): JobSubmissionInput {
   const u = JOBS_RUN_USAGE;
   const commands = commandLines(commandsText);
@@ -146,6 +156,7 @@ export function buildSubmission(
   const scope = choiceFlag('scope', values.scope, ['all', 'canary'], u);
   const vars = parseVars(values.var ?? []);
   const rollback = rollbackText === undefined ? [] : commandLines(rollbackText);
+  const window = changeWindowFlags(values, now, u);
   return {
     name: values.name ?? `cli: ${commandsFile}`,
     commands,
@@ -162,5 +173,6 @@ export function buildSubmission(
     ...(values['pause-after-canary'] && { pause_after_canary: true }),
     ...(values['confirm-prod'] && { confirm_prod: true }),
     ...(values['dry-run'] && { dry_run: true }),
+    ...(window !== undefined && { window }),
   };
 }
