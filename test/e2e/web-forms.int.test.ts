@@ -1,7 +1,9 @@
+import { startFleet } from '@fleetpush/device-sim';
 import { JobReader, redisKeys, RunCoordinator } from '@fleetpush/store';
 import { installLeakCheck, withRedis, type TestRedis } from '@fleetpush/testing';
-import type { Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { browserForSuite } from './__test-support__/browser';
+import { startNewJob } from './__test-support__/new-job-form';
 import {
   ADMIN_TOKEN,
   ensureWebBuilt,
@@ -16,13 +18,20 @@ installLeakCheck();
 
 const newPage = browserForSuite(ensureWebBuilt);
 
-/** A page signed in to a stack without workers (nothing here needs a device to run). */
+/** How {@link withSignedInPage} sets up: its workers (none: most forms run no device) and browser. */
+interface SignedInOptions {
+  readonly workers?: number;
+  readonly browser?: BrowserContextOptions;
+}
+
+/** A page signed in to a stack, without workers unless asked (most forms run no device). */
 async function withSignedInPage(
   fn: (page: Page, stack: WebStack, ctx: TestRedis) => Promise<void>,
+  { workers = 0, browser }: SignedInOptions = {},
 ): Promise<void> {
   await withRedis(async (ctx) => {
-    const stack = await startWebStack(ctx, 0);
-    const page = await newPage();
+    const stack = await startWebStack(ctx, workers);
+    const page = await newPage(browser);
     try {
       await page.goto(stack.url);
       await page.getByLabel('API token').fill(ADMIN_TOKEN);
@@ -106,6 +115,50 @@ async function finishJob(
   }
 }
 
+/** A browser time zone that is not the machine's: +09:00 all year (no daylight saving time). */
+const BROWSER_ZONE = 'Asia/Tokyo';
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/** A whole minute `ahead` ms from now (a datetime-local input takes minutes), in ms. */
+function minuteAhead(ahead: number): number {
+  return Math.floor((Date.now() + ahead) / MINUTE) * MINUTE;
+}
+
+/** An instant as a datetime-local input's value in `timeZone`: `2026-12-08T07:35`. */
+function localInput(instantMs: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(instantMs));
+  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
+}
+
+/** The New job form with a name and a command, and its Change window section opened. */
+async function composeWithWindow(page: Page, devices: number): Promise<void> {
+  await startNewJob(page, {
+    devices,
+    name: 'night ntp',
+    commands: 'ntp server 10.9.9.9',
+    timeoutMs: UI_TIMEOUT,
+  });
+  await page.locator('summary', { hasText: 'Change window' }).click();
+}
+
+/** The problem shown next to a field (the text its input is described by), once it shows. */
+async function problemNextTo(page: Page, label: RegExp): Promise<string> {
+  const input = page.getByLabel(label);
+  await input.and(page.locator('[aria-invalid="true"]')).waitFor({ timeout: UI_TIMEOUT });
+  const id = await input.getAttribute('aria-describedby');
+  return page.locator(`[id="${id}"]`).innerText();
+}
+
 async function importCsv(page: Page, csv: string): Promise<void> {
   await page.getByLabel('CSV', { exact: true }).fill(csv);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -177,13 +230,12 @@ describe('web UI forms in a real browser', () => {
         .getByTestId('import-review')
         .getByText('Imported 2 of 2 rows')
         .waitFor({ timeout: UI_TIMEOUT });
-      await page.getByRole('link', { name: 'New job' }).click();
-      await page
-        .getByTestId('target-count')
-        .getByText('2 of 2 devices')
-        .waitFor({ timeout: UI_TIMEOUT });
-      await page.getByLabel('Job name').fill('prod change');
-      await page.getByLabel(/^Config commands/).fill('snmp-server location {{site}}');
+      await startNewJob(page, {
+        devices: 2,
+        name: 'prod change',
+        commands: 'snmp-server location {{site}}',
+        timeoutMs: UI_TIMEOUT,
+      });
       await page.getByRole('button', { name: /^Review/ }).click();
 
       const unresolved = page.getByTestId('unresolved');
@@ -496,4 +548,116 @@ describe('web UI forms in a real browser', () => {
         timeout: UI_TIMEOUT,
       });
     }));
+  it('schedules a job an hour ahead from the form, shows it scheduled, and starts it now on request', async () => {
+    const fleet = await startFleet({ devices: 2 });
+    try {
+      await withSignedInPage(
+        async (page, stack) => {
+          await apiJson(stack, 'POST', '/devices/import', fleet.toCsv());
+          await composeWithWindow(page, 2);
+          // the form reads its times in the browser's time zone, and says which
+          await page
+            .getByTestId('window-zone')
+            .getByText(`${BROWSER_ZONE} (UTC+09:00)`)
+            .waitFor({ timeout: UI_TIMEOUT });
+          const start = minuteAhead(HOUR + 2 * MINUTE);
+          const startLocal = localInput(start, BROWSER_ZONE);
+          await page.getByLabel(/^Start at/).fill(startLocal);
+          await page.getByRole('button', { name: /^Review/ }).click();
+
+          const reviewWindow = page.getByTestId('review-window');
+          await reviewWindow
+            .getByText(/Starts at .*, in 1 h 0\d m\./)
+            .waitFor({ timeout: UI_TIMEOUT });
+          expect(await reviewWindow.innerText()).toContain(startLocal.slice(11)); // 07:35
+          await page.getByRole('button', { name: 'Schedule on 2 devices' }).click();
+
+          // the monitor: scheduled, not started, with how long until it starts
+          await page.waitForURL(/#\/jobs\/(?!new$)[^/]+$/, { timeout: UI_TIMEOUT });
+          const jobId = decodeURIComponent(page.url().split('#/jobs/')[1] ?? '');
+          const banner = page.getByTestId('window-banner');
+          await banner
+            .getByText(/^Scheduled: starts at .* \(in 1 h 0\d m\)\.$/)
+            .waitFor({ timeout: UI_TIMEOUT });
+          expect(await banner.innerText()).toContain(startLocal.slice(11));
+          const stored = await apiJson<{ status: string; start_at: string; started_at: null }>(
+            stack,
+            'GET',
+            `/jobs/${jobId}`,
+            undefined,
+          );
+          expect([stored.status, Date.parse(stored.start_at), stored.started_at]).toEqual([
+            'queued',
+            start,
+            null,
+          ]);
+
+          // the history lists it scheduled, at its local time
+          await page.getByRole('link', { name: 'History' }).click();
+          const row = page
+            .getByRole('row')
+            .filter({ has: page.getByRole('link', { name: 'night ntp' }) });
+          await row
+            .getByTestId('scheduled-note')
+            .getByText(`scheduled`)
+            .waitFor({ timeout: UI_TIMEOUT });
+          expect(await row.getByTestId('scheduled-note').innerText()).toContain(
+            startLocal.slice(11),
+          );
+
+          // Start now: the job runs at once, to the end
+          await row.getByRole('link', { name: 'night ntp' }).click();
+          await banner.getByRole('button', { name: 'Start now' }).click({ timeout: UI_TIMEOUT });
+          await page.locator('h1 .badge[data-state="completed"]').waitFor({ timeout: 60_000 });
+          expect(await banner.count()).toBe(0);
+          expect(await page.getByTestId('count-succeeded').locator('.v').innerText()).toBe('2');
+          const ran = await apiJson<{ status: string; started_at: string | null }>(
+            stack,
+            'GET',
+            `/jobs/${jobId}`,
+            undefined,
+          );
+          expect(ran.status).toBe('completed');
+          expect(Date.parse(ran.started_at ?? '')).toBeLessThan(start - HOUR / 2);
+        },
+        { workers: 1, browser: { timezoneId: BROWSER_ZONE } },
+      );
+    } finally {
+      await fleet.close();
+    }
+  }, 180_000);
+
+  it('refuses a change window that closes before it opens, or one the server refuses, next to the field, and creates no job', () =>
+    withSignedInPage(
+      async (page, stack) => {
+        await importTwo(stack, { r2Prod: false });
+        await composeWithWindow(page, 2);
+        const review = page.getByRole('button', { name: /^Review/ });
+        await page.getByLabel(/^Start at/).fill(localInput(minuteAhead(2 * HOUR), BROWSER_ZONE));
+        await page
+          .getByLabel(/^Stop starting devices at/)
+          .fill(localInput(minuteAhead(HOUR), BROWSER_ZONE));
+        expect(await problemNextTo(page, /^Stop starting devices at/)).toBe(
+          'must come after the start',
+        );
+        await page.getByText('Needs a valid change window.').waitFor();
+        expect(await review.isDisabled()).toBe(true);
+
+        // A start too far ahead is the server's to refuse: its problem comes back to the field.
+        await page.getByRole('button', { name: 'Clear the window' }).click();
+        await page
+          .getByLabel(/^Start at/)
+          .fill(localInput(minuteAhead(400 * 24 * HOUR), BROWSER_ZONE));
+        await review.click();
+        expect(await problemNextTo(page, /^Start at/)).toContain('366 days');
+        expect(await review.isDisabled()).toBe(true);
+        // editing the time takes the server's problem away until it is asked again
+        await page.getByLabel(/^Start at/).fill(localInput(minuteAhead(HOUR), BROWSER_ZONE));
+        expect(await review.isDisabled()).toBe(false);
+
+        const jobs = await apiJson<{ total: number }>(stack, 'GET', '/jobs', undefined);
+        expect(jobs.total).toBe(0);
+      },
+      { browser: { timezoneId: BROWSER_ZONE } },
+    ));
 });

@@ -3,6 +3,7 @@ import { redisKeys } from '@fleetpush/store';
 import { installLeakCheck, waitUntil, withRedis } from '@fleetpush/testing';
 import type { Page } from 'playwright-core';
 import { browserForSuite } from './__test-support__/browser';
+import { startNewJob } from './__test-support__/new-job-form';
 import { ADMIN_TOKEN, ensureWebBuilt, startWebStack } from './__test-support__/web-stack';
 
 /** Devices in the fleet: a canary and enough others that the fan-out can be paused midway. */
@@ -35,13 +36,12 @@ async function importFleet(page: Page, fleet: SimFleet): Promise<void> {
 }
 
 async function composeJob(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'New job' }).click();
-  await page
-    .getByTestId('target-count')
-    .getByText(`${DEVICES} of ${DEVICES} devices`)
-    .waitFor({ timeout: UI_TIMEOUT });
-  await page.getByLabel('Job name').fill('e2e ntp');
-  await page.getByLabel(/^Config commands/).fill(NTP);
+  await startNewJob(page, {
+    devices: DEVICES,
+    name: 'e2e ntp',
+    commands: NTP,
+    timeoutMs: UI_TIMEOUT,
+  });
   await page.getByLabel(/^Verify commands/).fill('show running-config | include ntp');
   await page.getByLabel(/^Job variables/).fill('ntp=10.9.9.9');
   await page.getByLabel(/^Concurrency/).fill('1');

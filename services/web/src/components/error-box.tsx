@@ -1,4 +1,10 @@
 import { FleetpushApiError } from '@fleetpush/client';
+import type { Problem } from '@fleetpush/contracts';
+
+/** The fields or rows an API error names (`error.details`); none for any other error. */
+export function problemsOf(error: unknown): readonly Problem[] {
+  return error instanceof FleetpushApiError ? error.details : [];
+}
 
 /** An error next to what caused it, with every field or row the server named. */
 export function ErrorBox({
@@ -10,7 +16,7 @@ export function ErrorBox({
 }): React.JSX.Element | null {
   if (!error) return null;
   const message = error instanceof Error ? error.message : String(error);
-  const details = error instanceof FleetpushApiError ? error.details : [];
+  const details = problemsOf(error);
   return (
     <div className="alert error" role="alert">
       <strong>{title ?? 'Something went wrong'}:</strong> {message}

@@ -253,6 +253,14 @@ export class FleetApi {
     return this.client.jobs.submit(body, { idempotencyKey });
   }
 
+  /**
+   * Starts a job that waits: scheduled ahead (`window.start_at`) or held (`POST /jobs/{id}/run`,
+   * operator); 409 `invalid_state` once it has started or ended.
+   */
+  async startJob(id: string): Promise<void> {
+    await this.client.jobs.run(id);
+  }
+
   /** Pause, resume, cancel or terminate a job. */
   control(id: string, action: ControlAction): Promise<ControlResult> {
     return this.client.jobs.control(id, action);

@@ -29,6 +29,8 @@ describe('formatDuration', () => {
     [12_400, '12 s'],
     [200_000, '3 m 20 s'],
     [7_500_000, '2 h 05 m'],
+    [47 * 3_600_000, '47 h 00 m'],
+    [(3 * 24 + 4) * 3_600_000 + 59_000, '3 d 04 h'],
   ])('%i ms reads %s', (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
   });

@@ -24,10 +24,14 @@ export function estimateRemainingMs(input: EtaInput): number | undefined {
   return Math.round(perDevice * left);
 }
 
-/** "2 h 05 m", "3 m 20 s", "12 s". */
+/** Hours past which a duration reads in days (a job scheduled days ahead is not "170 h"). */
+const HOURS_SHOWN_UP_TO = 48;
+
+/** "3 d 04 h", "2 h 05 m", "3 m 20 s", "12 s". */
 export function formatDuration(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
   const h = Math.floor(s / 3600);
+  if (h >= HOURS_SHOWN_UP_TO) return `${Math.floor(h / 24)} d ${String(h % 24).padStart(2, '0')} h`;
   const m = Math.floor((s % 3600) / 60);
   const sec = s % 60;
   if (h > 0) return `${h} h ${String(m).padStart(2, '0')} m`;

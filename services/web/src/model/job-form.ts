@@ -1,4 +1,5 @@
 import type { DeviceView, JobSubmissionInput } from '@fleetpush/contracts';
+import { windowOf, type WindowFields } from './change-window';
 
 /** How targets are chosen. */
 export type TargetMode = 'all' | 'tag' | 'type' | 'pick';
@@ -7,7 +8,7 @@ export type TargetMode = 'all' | 'tag' | 'type' | 'pick';
 export type BudgetMode = 'stop' | 'count' | 'pct' | 'none';
 
 /** Everything the New job form holds. */
-export interface JobForm {
+export interface JobForm extends WindowFields {
   name: string;
   commands: string;
   verify: string;
@@ -57,6 +58,8 @@ export function emptyForm(): JobForm {
     saveConfig: false,
     pauseAfterCanary: false,
     rollback: '',
+    windowStart: '',
+    windowEnd: '',
   };
 }
 
@@ -149,6 +152,7 @@ export function toSubmission(
   const verify = linesOf(form.verify);
   const rollback = linesOf(form.rollback);
   const waves = waveSizes(form.waves);
+  const changeWindow = windowOf(form);
   return {
     name: form.name.trim(),
     commands: linesOf(form.commands),
@@ -171,5 +175,6 @@ export function toSubmission(
     save_config: form.saveConfig,
     pause_after_canary: form.pauseAfterCanary,
     confirm_prod: confirmProd,
+    ...(changeWindow ? { window: changeWindow } : {}),
   };
 }

@@ -10,6 +10,11 @@ describe('jobOutcomeText', () => {
       'Job failed: a wave spent its failure budget; the devices not yet started were skipped',
     ],
     ['cancelled', 'cancelled', 'Job cancelled: the devices not yet started were skipped'],
+    [
+      'cancelled',
+      'window_closed',
+      'Job cancelled: its change window closed; the devices not yet started were skipped',
+    ],
     ['failed', undefined, 'Job failed'],
     ['failed', 'something new', 'Job failed: something new'],
   ])('%s with reason %s reads "%s"', (status, reason, text) => {

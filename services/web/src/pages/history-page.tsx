@@ -3,6 +3,7 @@ import { ErrorBox } from '../components/error-box';
 import { StatusBadge } from '../components/status-badge';
 import type { JobFilter, JobSummary } from '../data/api-types';
 import { jobDurationText } from '../model/eta';
+import { scheduledNote } from '../model/window-text';
 import { hrefOf, navigate } from '../route';
 import { useSession } from '../session';
 
@@ -151,6 +152,7 @@ export function HistoryPage(): React.JSX.Element {
                     </td>
                     <td>
                       <StatusBadge state={j.status} />
+                      <ScheduledNote job={j} />
                     </td>
                     <td>{j.actor}</td>
                     <td>{j.targets}</td>
@@ -179,4 +181,14 @@ export function HistoryPage(): React.JSX.Element {
       )}
     </div>
   );
+}
+
+/** "scheduled <local time>" under a queued job's status, when it waits for its change window. */
+function ScheduledNote({ job }: { readonly job: JobSummary }): React.JSX.Element | null {
+  const note = scheduledNote(job);
+  return note ? (
+    <div className="small muted" data-testid="scheduled-note">
+      {note}
+    </div>
+  ) : null;
 }

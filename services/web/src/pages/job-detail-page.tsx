@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CommandOutputRecord } from '@fleetpush/contracts';
+import { ChangeWindowBanner } from '../components/change-window-banner';
 import { DeleteJob } from '../components/delete-job';
 import { RerunJob, UndoJob } from '../components/follow-up-job';
 import { DiffView } from '../components/diff-view';
@@ -85,6 +86,13 @@ export function JobDetailPage({
           <DeleteJob jobId={jobId} status={result.job.status} />
         </div>
       </div>
+      <ChangeWindowBanner
+        jobId={jobId}
+        status={result.job.status}
+        startAt={result.job.start_at}
+        endAt={result.job.end_at}
+        onStarted={() => setVersion((v) => v + 1)}
+      />
       <section className="card stack" aria-labelledby="groups-title">
         <h2 id="groups-title">Devices by diff</h2>
         <div className="row" role="group" aria-label="Diff groups">

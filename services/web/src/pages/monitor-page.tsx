@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DeviceResult } from '@fleetpush/contracts';
+import { ChangeWindowBanner } from '../components/change-window-banner';
 import { DeviceGrid } from '../components/device-grid';
 import { DiffView } from '../components/diff-view';
 import { ErrorBox } from '../components/error-box';
@@ -10,6 +11,7 @@ import { StackedProgress } from '../components/stacked-progress';
 import { StatusBadge } from '../components/status-badge';
 import type { ControlAction } from '../data/fleet-api';
 import { useJobMonitor } from '../data/use-job-monitor';
+import { useNow } from '../data/use-now';
 import { actionSettled, allowedActions, PENDING_LABEL } from '../model/control-actions';
 import { estimateRemainingMs, formatElapsed, formatDuration } from '../model/eta';
 import { countStates, type JobMonitor } from '../model/job-monitor';
@@ -60,6 +62,12 @@ export function MonitorPage({ jobId }: { readonly jobId: string }): React.JSX.El
           />
         </div>
       </div>
+      <ChangeWindowBanner
+        jobId={jobId}
+        status={monitor.status}
+        startAt={job.start_at}
+        endAt={job.end_at}
+      />
       {['failed', 'cancelled'].includes(monitor.status) && (
         <div className="alert error" role="status" data-testid="job-outcome">
           {jobOutcomeText(monitor.status, monitor.reason)}
@@ -256,13 +264,8 @@ function CanaryCard({
 }
 
 function Progress({ monitor }: { readonly monitor: JobMonitor }): React.JSX.Element {
-  const [now, setNow] = useState(() => Date.now());
   const terminal = ['completed', 'failed', 'cancelled'].includes(monitor.status);
-  useEffect(() => {
-    if (terminal) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [terminal]);
+  const now = useNow(!terminal);
   const c = countStates(monitor);
   const running = IN_FLIGHT.reduce((a, s) => a + (c[s] ?? 0), 0);
   const eta = terminal

@@ -1,9 +1,18 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ChangeWindowFields } from '../components/change-window-fields';
 import { ErrorBox } from '../components/error-box';
 import { PresetBar } from '../components/preset-bar';
 import { TargetPicker } from '../components/target-picker';
 import { TemplateEditor } from '../components/template-editor';
-import type { DeviceView } from '../data/api-types';
+import type { DeviceView, Problem } from '../data/api-types';
+import {
+  hasWindowProblems,
+  mergeWindowProblems,
+  NO_WINDOW_PROBLEMS,
+  windowFieldProblems,
+  windowProblemsByField,
+  type WindowProblems,
+} from '../model/change-window';
 import {
   emptyForm,
   linesOf,
@@ -26,20 +35,38 @@ export function NewJobPage(): React.JSX.Element {
   useEffect(() => {
     api.allDevices().then(setDevices, setError);
   }, [api]);
-  const set = (patch: Partial<JobForm>): void => setForm((f) => ({ ...f, ...patch }));
+  // what the server said of the window last; gone once the window is edited
+  const [refusedWindow, setRefusedWindow] = useState<WindowProblems>(NO_WINDOW_PROBLEMS);
+  const onWindowRefused = useCallback((problems: readonly Problem[]) => {
+    setRefusedWindow(windowProblemsByField(problems));
+    setStep('compose');
+  }, []);
+  const set = (patch: Partial<JobForm>): void => {
+    setForm((f) => ({ ...f, ...patch }));
+    if ('windowStart' in patch || 'windowEnd' in patch) setRefusedWindow(NO_WINDOW_PROBLEMS);
+  };
   const targets = useMemo(() => targetedDevices(form, devices ?? []), [form, devices]);
   const order = useMemo(() => runOrder(form, targets), [form, targets]);
   const vars = variablesOf([...linesOf(form.commands), ...linesOf(form.verify)]);
   const varProblems = parseVars(form.globalVars).problems;
+  const windowProblems = mergeWindowProblems(windowFieldProblems(form, Date.now()), refusedWindow);
   const missing = [
     form.name.trim() === '' && 'a name',
     linesOf(form.commands).length === 0 && 'at least one command',
     targets.length === 0 && 'at least one target device',
     varProblems.length > 0 && 'valid variables',
+    hasWindowProblems(windowProblems) && 'a valid change window',
   ].filter(Boolean) as string[];
 
   if (step === 'review')
-    return <ReviewStep form={form} order={order} onBack={() => setStep('compose')} />;
+    return (
+      <ReviewStep
+        form={form}
+        order={order}
+        onBack={() => setStep('compose')}
+        onWindowRefused={onWindowRefused}
+      />
+    );
   return (
     <div className="stack">
       <div className="page-head">
@@ -143,6 +170,7 @@ export function NewJobPage(): React.JSX.Element {
         <div className="stack">
           <TargetPicker form={form} set={set} devices={devices ?? []} targets={targets} />
           <StrategyCard form={form} set={set} />
+          <ChangeWindowFields form={form} set={set} problems={windowProblems} />
         </div>
       </div>
       <div className="row">

@@ -1,8 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { JobPreview } from '@fleetpush/contracts';
-import { ErrorBox } from '../components/error-box';
-import type { DeviceView } from '../data/api-types';
+import { ErrorBox, problemsOf } from '../components/error-box';
+import type { DeviceView, Problem } from '../data/api-types';
+import { useNow } from '../data/use-now';
+import { isWindowProblem, windowOf } from '../model/change-window';
 import { toSubmission, type JobForm } from '../model/job-form';
+import { windowSentences } from '../model/window-text';
 import { devicePreviewsOf, groupRenderings, type DevicePreview } from '../model/review-preview';
 import { navigate } from '../route';
 import { useSession } from '../session';
@@ -16,6 +19,8 @@ export interface ReviewStepProps {
   /** Devices in run order: the canary first. */
   readonly order: readonly DeviceView[];
   readonly onBack: () => void;
+  /** The server refused the change window: back to the form, the problems next to its fields. */
+  readonly onWindowRefused: (problems: readonly Problem[]) => void;
 }
 
 /** Problems of a preview the review does not already show per device or ask for itself. */
@@ -32,7 +37,12 @@ function otherProblems(preview: JobPreview, perDevice: boolean): JobPreview['pro
  * rendered commands, unresolved variables and production devices, and a typed confirmation
  * for production before anything runs.
  */
-export function ReviewStep({ form, order, onBack }: ReviewStepProps): React.JSX.Element {
+export function ReviewStep({
+  form,
+  order,
+  onBack,
+  onWindowRefused,
+}: ReviewStepProps): React.JSX.Element {
   const { api } = useSession();
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
@@ -41,16 +51,25 @@ export function ReviewStep({ form, order, onBack }: ReviewStepProps): React.JSX.
   const canary = order[0];
   const [preview, setPreview] = useState<JobPreview | null>(null);
   const [previewError, setPreviewError] = useState<unknown>(null);
+  /** Sends the server's window problems back to the form; whether it named any. */
+  const windowRefused = useCallback(
+    (problems: readonly Problem[]): boolean => {
+      const refused = problems.filter(isWindowProblem);
+      if (refused.length > 0) onWindowRefused(refused);
+      return refused.length > 0;
+    },
+    [onWindowRefused],
+  );
   useEffect(() => {
     let current = true;
     api.preview(toSubmission(form, canary?.key, false)).then(
-      (answer) => current && setPreview(answer),
-      (e: unknown) => current && setPreviewError(e),
+      (answer) => current && !windowRefused(answer.problems) && setPreview(answer),
+      (e: unknown) => current && !windowRefused(problemsOf(e)) && setPreviewError(e),
     );
     return () => {
       current = false;
     };
-  }, [api, form, canary?.key]);
+  }, [api, form, canary?.key, windowRefused]);
   const previews = useMemo(() => (preview ? devicePreviewsOf(preview) : []), [preview]);
   const withProblems = previews.filter((p) => p.problems.length > 0);
   const others = preview ? otherProblems(preview, withProblems.length > 0) : [];
@@ -68,6 +87,7 @@ export function ReviewStep({ form, order, onBack }: ReviewStepProps): React.JSX.
       );
       navigate({ page: 'monitor', jobId: answer.job.id });
     } catch (e) {
+      if (windowRefused(problemsOf(e))) return;
       setError(e);
       setBusy(false);
     }
@@ -96,6 +116,7 @@ export function ReviewStep({ form, order, onBack }: ReviewStepProps): React.JSX.
         <Stat k="Concurrency" v={form.concurrency} />
         <Stat k="Waves" v={form.waves.trim() || 'one'} small />
       </div>
+      <WindowSummary form={form} />
       {!preview && !previewError && (
         <p className="muted" role="status">
           Rendering on the server…
@@ -169,10 +190,34 @@ export function ReviewStep({ form, order, onBack }: ReviewStepProps): React.JSX.
           disabled={busy || !preview || !confirmed || withProblems.length > 0 || others.length > 0}
           onClick={() => void run()}
         >
-          {busy ? 'Starting…' : `Run on ${order.length} device${order.length === 1 ? '' : 's'}`}
+          {runLabel(busy, order.length, scheduledAhead(form))}
         </button>
       </div>
     </div>
+  );
+}
+
+/** Whether the form schedules the job ahead: the server stores it and starts it at that time. */
+function scheduledAhead(form: JobForm): boolean {
+  const start = windowOf(form)?.start_at;
+  return start !== undefined && Date.parse(start) > Date.now();
+}
+
+/** "Run on 3 devices", or "Schedule on 3 devices" for a job that starts later. */
+function runLabel(busy: boolean, devices: number, later: boolean): string {
+  if (busy) return later ? 'Scheduling…' : 'Starting…';
+  return `${later ? 'Schedule' : 'Run'} on ${devices} device${devices === 1 ? '' : 's'}`;
+}
+
+/** The change window in words ("Starts at …, in 2 h 05 m"), counting down; nothing without one. */
+function WindowSummary({ form }: { readonly form: JobForm }): React.JSX.Element | null {
+  const changeWindow = windowOf(form);
+  const now = useNow(changeWindow !== undefined);
+  if (!changeWindow) return null;
+  return (
+    <section className="alert info" aria-label="Change window" data-testid="review-window">
+      <strong>Change window:</strong> {windowSentences(changeWindow, now).join(' ')}
+    </section>
   );
 }
 
