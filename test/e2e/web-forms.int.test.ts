@@ -354,7 +354,7 @@ describe('web UI forms in a real browser', () => {
       expect(jobs.total).toBe(2);
     }));
 
-  it('finishes a cancelled rollout: runs the change on the devices it skipped, as a new job', () =>
+  it('finishes a cancelled rollout in a later window: the devices it skipped, as a scheduled job', () =>
     withSignedInPage(async (page, stack, ctx) => {
       await importTwo(stack, { r2Prod: false });
       const body = {
@@ -371,18 +371,23 @@ describe('web UI forms in a real browser', () => {
       await page
         .getByRole('button', { name: 'Run on the 1 skipped device…' })
         .click({ timeout: UI_TIMEOUT });
-      await page
-        .getByRole('group', { name: 'Confirm the rerun' })
-        .getByRole('button', { name: 'Yes, start it' })
-        .click();
-      const rest = await followUpShown<{ name: string; spec: { targets: string[] } }>(
-        page,
-        stack,
-        job.id,
-      );
-      expect([rest.name, rest.spec.targets]).toEqual([
+      const confirm = page.getByRole('group', { name: 'Confirm the rerun' });
+      // the page runs in this machine's time zone (no timezoneId)
+      const startMs = minuteAhead(3_600_000);
+      const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      await confirm.getByLabel('Start at (blank: now)').fill(localInput(startMs, zone));
+      await confirm.getByRole('button', { name: 'Yes, schedule it' }).click();
+      const rest = await followUpShown<{
+        name: string;
+        status: string;
+        start_at: string;
+        spec: { targets: string[] };
+      }>(page, stack, job.id);
+      expect([rest.name, rest.spec.targets, rest.status, rest.start_at]).toEqual([
         'core ntp (rerun: 1 not succeeded)',
         ['10.0.0.2:22'],
+        'queued',
+        new Date(startMs).toISOString(),
       ]);
     }));
 

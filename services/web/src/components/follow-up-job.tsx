@@ -3,6 +3,7 @@ import { deviceLeftChanged } from '@fleetpush/contracts';
 import { TERMINAL_JOB_STATES, type JobState } from '@fleetpush/domain';
 import { useEffect, useState } from 'react';
 import type { JobResultDevice } from '../data/api-types';
+import { windowOf, type ChangeWindow, type WindowFields } from '../model/change-window';
 import { navigate } from '../route';
 import { useSession } from '../session';
 import { ErrorBox } from './error-box';
@@ -28,7 +29,38 @@ interface FollowUp {
   readonly launch: (
     confirmProd: boolean,
     widened: boolean,
+    window: ChangeWindow | undefined,
   ) => Promise<{ readonly job: { readonly id: string } }>;
+}
+
+/** The follow-up's own change window: both times optional (blank start: now). */
+const WINDOW_INPUTS = [
+  { field: 'windowStart', label: 'Start at (blank: now)' },
+  { field: 'windowEnd', label: 'Stop starting devices at' },
+] as const satisfies readonly { field: keyof WindowFields; label: string }[];
+
+/** The two optional times of a follow-up, read in the browser's time zone. */
+function FollowUpWindow({
+  form,
+  set,
+}: {
+  readonly form: WindowFields;
+  readonly set: (patch: Partial<WindowFields>) => void;
+}): React.JSX.Element {
+  return (
+    <>
+      {WINDOW_INPUTS.map((w) => (
+        <label key={w.field} className="small">
+          {w.label}{' '}
+          <input
+            type="datetime-local"
+            value={form[w.field]}
+            onChange={(e) => set({ [w.field]: e.target.value })}
+          />
+        </label>
+      ))}
+    </>
+  );
 }
 
 /**
@@ -39,13 +71,15 @@ function FollowUpJob({ followUp }: { readonly followUp: FollowUp }): React.JSX.E
   const [confirming, setConfirming] = useState(false);
   const [prod, setProd] = useState<'unknown' | 'asked' | 'confirmed'>('unknown');
   const [widened, setWidened] = useState(false);
+  const [times, setTimes] = useState<WindowFields>({ windowStart: '', windowEnd: '' });
+  const window = windowOf(times);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const start = async (): Promise<void> => {
     setBusy(true);
     setError(null);
     try {
-      const { job } = await followUp.launch(prod === 'confirmed', widened);
+      const { job } = await followUp.launch(prod === 'confirmed', widened, window);
       navigate({ page: 'monitor', jobId: job.id });
     } catch (e) {
       if (needsProdConfirmation(e) && prod === 'unknown') setProd('asked');
@@ -79,8 +113,9 @@ function FollowUpJob({ followUp }: { readonly followUp: FollowUp }): React.JSX.E
               Change the production devices among them
             </label>
           )}
+          <FollowUpWindow form={times} set={(patch) => setTimes({ ...times, ...patch })} />
           <button type="button" className="primary" disabled={busy} onClick={() => void start()}>
-            Yes, start it
+            {window?.start_at !== undefined ? 'Yes, schedule it' : 'Yes, start it'}
           </button>
           <button type="button" disabled={busy} onClick={() => setConfirming(false)}>
             Cancel
@@ -123,10 +158,11 @@ export function RerunJob({
 }): React.JSX.Element | null {
   const { api, config } = useSession();
   if (failed + skipped === 0 || !mayFollowUp(config.principal.role, status)) return null;
-  const rerun = (confirmProd: boolean, all: boolean) =>
+  const rerun = (confirmProd: boolean, all: boolean, window: ChangeWindow | undefined) =>
     api.rerunJob(jobId, {
       confirm_prod: confirmProd,
       devices: all ? 'not_succeeded' : 'failed',
+      ...(window && { window }),
     });
   const failedDevices = plural(failed, 'failed device');
   const skippedDevices = plural(skipped, 'skipped device');
@@ -141,7 +177,8 @@ export function RerunJob({
       : {
           button: `Run on the ${skippedDevices}…`,
           question: `Run this change, as a new job, on the ${skippedDevices}?`,
-          launch: (confirmProd: boolean) => rerun(confirmProd, true),
+          launch: (confirmProd: boolean, _widened: boolean, window: ChangeWindow | undefined) =>
+            rerun(confirmProd, true, window),
         };
   return (
     <FollowUpJob
@@ -186,7 +223,8 @@ export function UndoJob({
         question: `Run this job's ${plural(rollback, 'rollback command')}, as a new job, on the ${what} it changed?`,
         group: 'Confirm the undo',
         failure: 'The job was not undone',
-        launch: (confirmProd) => api.undoJob(jobId, { confirm_prod: confirmProd }),
+        launch: (confirmProd, _widened, window) =>
+          api.undoJob(jobId, { confirm_prod: confirmProd, ...(window && { window }) }),
       }}
     />
   );
