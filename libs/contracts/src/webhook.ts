@@ -35,6 +35,12 @@ export const jobWebhookBodySchema = z.object({
     counts: z.record(z.string(), z.number().int().min(0)),
     /** Failed devices by failure code. */
     failure_codes: z.partialRecord(failureCode, z.number().int().min(0)),
+    /**
+     * Why the job stopped starting devices, as its unstarted devices' skip reason says it
+     * (`canary_failed`, `budget_exceeded`, `cancelled`, `window_closed`); null when it ran
+     * every device.
+     */
+    reason: z.string().nullable(),
   }),
 });
 

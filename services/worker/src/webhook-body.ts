@@ -43,7 +43,8 @@ async function tallies(
 
 /**
  * The webhook of a finished job that asked for one (`notify_url`), built from its stored
- * record and results: status, devices by state, failure codes; never outputs or credentials.
+ * record and results: status, devices by state, failure codes, why it stopped starting devices;
+ * never outputs or credentials.
  * `undefined` when the job is gone, not finished, or asked for no webhook.
  */
 export async function jobWebhook(
@@ -69,6 +70,7 @@ export async function jobWebhook(
         started_at: record.started_at ?? null,
         finished_at: record.finished_at ?? null,
         ...(await tallies(reader, jobId)),
+        reason: (await reader.run(jobId)).skipReason || null,
       },
     },
   };

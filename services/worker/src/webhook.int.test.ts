@@ -123,6 +123,7 @@ describe('job webhooks (real Redis, real SSH, a local HTTP receiver)', () => {
               targets: 3,
               counts: { succeeded: 3 },
               failure_codes: {},
+              reason: null,
             },
           });
           expect(Date.parse(body.job.finished_at ?? '')).toBeGreaterThanOrEqual(
@@ -159,6 +160,7 @@ describe('job webhooks (real Redis, real SSH, a local HTTP receiver)', () => {
               status: 'failed',
               counts: { failed: 1, skipped: 2 },
               failure_codes: { command_error: 1 },
+              reason: 'canary_failed',
             },
           });
         }),
