@@ -100,6 +100,7 @@ async function run(page: Page, url: string, csv: string): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' });
 
   await submitDryRun(url);
+  const scheduled = await submitScheduled(url);
   await page.getByRole('link', { name: 'History' }).click();
   await page.getByRole('table').waitFor({ timeout: TIMEOUT });
   // Counts arrive after the list.
@@ -129,33 +130,60 @@ async function run(page: Page, url: string, csv: string): Promise<void> {
   await page.locator('tbody a').first().click();
   await page.getByTestId('device-panel').getByRole('status').waitFor({ timeout: TIMEOUT });
   await shot(page, '11-job-detail-failure');
+  await page.goto(`${url}/#/jobs/${scheduled}`);
+  await page.getByRole('button', { name: 'Start now' }).waitFor({ timeout: TIMEOUT });
+  await shot(page, '12-monitor-scheduled');
+}
+
+const HEADERS = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
+
+/** Submits a job through the API; its id. */
+async function submitJob(url: string, body: object): Promise<string> {
+  const answer = await fetch(`${url}/api/v1/jobs`, {
+    method: 'POST',
+    headers: HEADERS,
+    body: JSON.stringify(body),
+  });
+  const { job } = (await answer.json()) as { job: { id: string } };
+  return job.id;
 }
 
 /** A second, small job (a dry run on the `core` tag), so that the history shows more than one. */
 async function submitDryRun(url: string): Promise<void> {
-  const headers = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
-  const body = {
+  const id = await submitJob(url, {
     name: 'Core syslog host (dry run)',
     commands: ['logging host 10.30.0.5'],
     targets: ['tag:core'],
     dry_run: true,
     confirm_prod: true,
     strategy: { concurrency: 10, stop_on_error: false },
-  };
-  const answer = await fetch(`${url}/api/v1/jobs`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify(body),
   });
-  const { job } = (await answer.json()) as { job: { id: string } };
   await waitUntil(
     async () => {
-      const detail = await fetch(`${url}/api/v1/jobs/${job.id}`, { headers });
+      const detail = await fetch(`${url}/api/v1/jobs/${id}`, { headers: HEADERS });
       const { status } = (await detail.json()) as { status: string };
       return ['completed', 'failed', 'cancelled'].includes(status) ? status : undefined;
     },
     { timeoutMs: TIMEOUT, intervalMs: 200, description: 'the dry run to end' },
   );
+}
+
+/** A job scheduled in tonight's change window (6 h from now, 3 h long); its id. */
+function submitScheduled(url: string): Promise<string> {
+  const hour = 3_600_000;
+  const start = Math.ceil((Date.now() + 6 * hour) / hour) * hour;
+  return submitJob(url, {
+    name: 'Edge SNMP location (change window)',
+    commands: ['snmp-server location {{site}}'],
+    targets: ['tag:edge'],
+    confirm_prod: true,
+    global_vars: { site: 'EMEA edge' },
+    strategy: { waves: ['10%', '100%'], concurrency: 20 },
+    window: {
+      start_at: new Date(start).toISOString(),
+      end_at: new Date(start + 3 * hour).toISOString(),
+    },
+  });
 }
 
 async function main(): Promise<void> {
