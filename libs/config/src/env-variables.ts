@@ -204,6 +204,24 @@ const jobRetentionDays = envVariable({
   }),
 });
 
+/**
+ * Which jobs need a second person's approval before they touch a device: none, those that reach
+ * a production device, or all.
+ */
+export const APPROVAL_POLICIES = ['none', 'production', 'all'] as const;
+
+/** An approval policy. */
+export type ApprovalPolicy = (typeof APPROVAL_POLICIES)[number];
+
+const approvalPolicy = envVariable({
+  name: 'FLEETPUSH_APPROVAL_POLICY',
+  key: 'approvalPolicy',
+  description:
+    'four eyes: which jobs wait, stored, until someone other than their submitter approves them (POST /jobs/{id}/approve): none, production (jobs reaching a prod device; the approver needs the admin role) or all',
+  default: 'none',
+  field: enumField(APPROVAL_POLICIES, 'Set it to none, production or all.'),
+});
+
 /** Host-key policies: only pinned keys, or trust-on-first-use recorded as an enrollment. */
 export const HOST_KEY_POLICIES = ['strict', 'tofu'] as const;
 
@@ -305,4 +323,5 @@ export const ENV_VARIABLES = {
   deviceTimeoutMs,
   importCheckConcurrency,
   webhookSecret,
+  approvalPolicy,
 } as const;

@@ -42,7 +42,13 @@ export {
   type AnyEnvVariable,
   type ConfigOf,
 } from './env-variable';
-export { ENV_VARIABLES, HOST_KEY_POLICIES, type HostKeyPolicy } from './env-variables';
+export {
+  APPROVAL_POLICIES,
+  ENV_VARIABLES,
+  HOST_KEY_POLICIES,
+  type ApprovalPolicy,
+  type HostKeyPolicy,
+} from './env-variables';
 export {
   ConfigService,
   SERVICE_VARIABLES,

@@ -43,6 +43,7 @@ describe('loadConfig', () => {
       importCheckConcurrency: 50,
       maxSshSessions: 1000,
       loginRate: 50,
+      approvalPolicy: 'none',
     });
     expect(loadConfig(workerConfigSchema, {})).toMatchObject({
       workerConcurrency: 100,
@@ -102,6 +103,13 @@ describe('loadConfig', () => {
       "  - FLEETPUSH_HOST_KEY_POLICY: expected one of strict|tofu, got 'yolo'. Set it to strict (pinned keys only) or tofu.",
       "  - FLEETPUSH_CONNECT_TIMEOUT_MS: expected a whole number of milliseconds 1-2147483647, got '10s'. Set it in milliseconds without a unit, e.g. 10000 for 10 s.",
     ]);
+  });
+
+  it('refuses an approval policy it does not know, saying which it knows', () => {
+    const error = failure(() => loadConfig(apiConfigSchema, { FLEETPUSH_APPROVAL_POLICY: 'prod' }));
+    expect(error.message).toBe(
+      "Invalid configuration (1 problem):\n  - FLEETPUSH_APPROVAL_POLICY: expected one of none|production|all, got 'prod'. Set it to none, production or all.",
+    );
   });
 
   it('gives the example message for a bad port', () => {

@@ -33,6 +33,7 @@ export const SERVICE_VARIABLES = {
     V.loginRate,
     V.webRoot,
     V.gatewayUrl,
+    V.approvalPolicy,
   ],
   worker: [
     ...REDIS,

@@ -48,6 +48,13 @@ export const jobViewSchema = z.looseObject({
   start_at: isoTime.nullable().optional(),
   /** When the job's change window closes (`window.end_at`); null or absent otherwise. */
   end_at: isoTime.nullable().optional(),
+  /**
+   * `pending` while the job waits for a second person's approval (`FLEETPUSH_APPROVAL_POLICY`),
+   * then `approved`; null or absent when none was needed.
+   */
+  approval: z.enum(['pending', 'approved']).nullable().optional(),
+  /** Who approved the job, once approved. */
+  approved_by: z.string().nullable().optional(),
 });
 
 /**

@@ -7,6 +7,7 @@ export const AuditAction = {
   deviceDeleted: 'device:deleted',
   jobSubmitted: 'job:submitted',
   jobStarted: 'job:started',
+  jobApproved: 'job:approved',
   jobControlled: 'job:controlled',
   jobDeleted: 'job:deleted',
   commandsExecuted: 'commands:executed',

@@ -1,3 +1,4 @@
+import type { ApprovalPolicy } from '@fleetpush/config';
 import type { SecretBox } from '@fleetpush/inventory';
 import type { DeviceTaskQueue } from '@fleetpush/queue';
 import type { Logger, MetricsRegistry } from '@fleetpush/runtime';
@@ -87,6 +88,11 @@ export interface ApiDeps {
    * too; absent = caps on `redis` at the configuration's defaults.
    */
   readonly fleetLimits?: FleetLimits;
+  /**
+   * `FLEETPUSH_APPROVAL_POLICY`: which jobs wait, held, until someone other than their submitter
+   * approves them (default `none`).
+   */
+  readonly approvalPolicy?: ApprovalPolicy;
   /** Clock (injectable for tests). */
   readonly now?: () => Date;
 }

@@ -68,7 +68,7 @@ export function createApi(deps: ApiDeps): Express {
   api.use(presetRoutes(deps));
   api.use(auditRoutes(deps));
   api.use(commandExecRoute(deps));
-  api.use(uiConfigRoute(deps.web ?? {}));
+  api.use(uiConfigRoute(deps.web ?? {}, deps.approvalPolicy ?? 'none'));
   app.use(API_BASE, api);
   app.use(webUiRoutes(deps.web ?? {}));
   app.use(unknownRoute());

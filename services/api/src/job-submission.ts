@@ -11,6 +11,7 @@ import type { Response } from 'express';
 import type { ApiDeps } from './api-deps';
 import { audit } from './audit-trail';
 import { principalOf } from './auth';
+import { needsApproval } from './approval-policy';
 import { ApiErrorCode, ApiHttpError } from './errors';
 import {
   submissionFingerprint,
@@ -63,9 +64,10 @@ export async function plan(
 }
 
 /**
- * Stores the planned job and, unless held or scheduled, starts its run and enqueues the devices
- * the start dispatches. A held job waits `queued` for `POST /jobs/{id}/run`; a scheduled one
- * (`window.start_at` ahead) for its time too, when a worker starts it.
+ * Stores the planned job and, unless held, scheduled or waiting for approval, starts its run
+ * and enqueues the devices the start dispatches. A held job waits `queued` for
+ * `POST /jobs/{id}/run`; a scheduled one (`window.start_at` ahead) for its time, when a worker
+ * starts it; one the approval policy covers for `POST /jobs/{id}/approve`.
  */
 async function launch(
   deps: ApiDeps,
@@ -73,8 +75,9 @@ async function launch(
   actor: string,
   start: boolean,
 ): Promise<void> {
-  await createJob(deps.redis, deps.keys, { ...planned.job, held: !start });
-  if (!start || planned.job.startAt) return;
+  const awaitingApproval = needsApproval(deps.approvalPolicy ?? 'none', planned);
+  await createJob(deps.redis, deps.keys, { ...planned.job, held: !start, awaitingApproval });
+  if (!start || planned.job.startAt || awaitingApproval) return;
   const dispatch = (await deps.coordinator.start(planned.job.id, actor)) ?? [];
   const id = planned.job.id;
   await deps.queue.enqueue(dispatch.map((d) => ({ jobId: id, runId: id, ...d })));

@@ -18,6 +18,10 @@ export interface JobView {
   readonly start_at: string | null;
   /** When its change window closes (`window.end_at`): no device starts from then on; or null. */
   readonly end_at: string | null;
+  /** `pending` while it waits for a second person's approval, then `approved`; null if none was needed. */
+  readonly approval: 'pending' | 'approved' | null;
+  /** Who approved it, once approved. */
+  readonly approved_by: string | null;
 }
 
 /** A job as the lists give it: its view and its devices counted by state. */
@@ -40,6 +44,9 @@ export function toJobView(record: JobRecord): JobView {
     canary: record.canary ?? '',
     start_at: record.start_at || null,
     end_at: record.end_at || null,
+    approval:
+      record.approval === 'pending' || record.approval === 'approved' ? record.approval : null,
+    approved_by: record.approved_by || null,
   };
 }
 

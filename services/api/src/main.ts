@@ -59,6 +59,7 @@ async function main(): Promise<void> {
     adminToken: config.adminToken,
     hostKeyPolicy: config.hostKeyPolicy,
     corsOrigins: config.corsOrigins,
+    approvalPolicy: config.approvalPolicy,
     metrics: new MetricsRegistry({ service: 'api', processMetrics: true }),
     connectCheck: {
       hostKeyPolicy: config.hostKeyPolicy,

@@ -79,6 +79,7 @@ describe('the web UI served by the API', () => {
         expect(config.body).toEqual({
           gatewayUrl: 'https://events.example.com',
           principal: { name: 'operator', role: 'operator' },
+          approvalPolicy: 'none',
         });
         expect((await h.http().get('/api/v1/ui-config')).status).toBe(401);
         const csp = (await h.http().get('/')).headers['content-security-policy'] as string;

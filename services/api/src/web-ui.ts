@@ -1,3 +1,4 @@
+import type { ApprovalPolicy } from '@fleetpush/config';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import express, { Router } from 'express';
@@ -42,12 +43,15 @@ export function webUiRoutes(options: WebUiOptions): Router {
   return router;
 }
 
-/** `GET /api/v1/ui-config` (viewer): where the gateway is, and who the token is. */
-export function uiConfigRoute(options: WebUiOptions): Router {
+/**
+ * `GET /api/v1/ui-config` (viewer): where the gateway is, who the token is, and which jobs wait
+ * for a second person's approval.
+ */
+export function uiConfigRoute(options: WebUiOptions, approvalPolicy: ApprovalPolicy): Router {
   const router = Router();
   router.get('/ui-config', requireRole('viewer'), (_req, res) => {
     const { name, role } = principalOf(res);
-    res.json({ gatewayUrl: options.gatewayUrl ?? null, principal: { name, role } });
+    res.json({ gatewayUrl: options.gatewayUrl ?? null, principal: { name, role }, approvalPolicy });
   });
   return router;
 }

@@ -31,6 +31,11 @@ export interface NewJob {
   readonly startAt?: Date;
   /** From this instant on no device starts (the change window's `end_at`). */
   readonly endAt?: Date;
+  /**
+   * Wait for a second person's approval (`approval: pending` on the record): stored held, and
+   * scheduled (`startAt`) only once approved (see `approveJob`).
+   */
+  readonly awaitingApproval?: boolean;
 }
 
 /** Rows per Redis command when writing large jobs (keeps each command's argument list small). */
@@ -101,6 +106,7 @@ export async function createJob(
     spec: JSON.stringify(job.spec),
     ...(job.startAt ? { start_at: job.startAt.toISOString() } : {}),
     ...(job.endAt ? { end_at: job.endAt.toISOString() } : {}),
+    ...(job.awaitingApproval ? { approval: 'pending' } : {}),
   });
   multi.hset(k.run, initialRun(job));
   const indexes = job.devices.map((_, i) => i);
@@ -117,9 +123,10 @@ export async function createJob(
     multi.rpush(k.pending, ...part);
   if (job.plan.waves.length > 0) multi.rpush(k.waves, ...waveSpecs(job));
   multi.zadd(keys.jobIndex, job.createdAt.getTime(), job.id);
-  const held = job.held === true || job.startAt !== undefined;
+  const held = job.held === true || job.startAt !== undefined || job.awaitingApproval === true;
   multi.sadd(held ? keys.heldJobs : keys.activeJobs, job.id);
-  if (job.startAt) multi.zadd(keys.scheduledJobs, job.startAt.getTime(), job.id);
+  if (job.startAt && !job.awaitingApproval)
+    multi.zadd(keys.scheduledJobs, job.startAt.getTime(), job.id);
   const created = {
     type: 'job:created',
     jobId: job.id,

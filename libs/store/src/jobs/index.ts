@@ -2,3 +2,4 @@ export * from './resolve-targets';
 export * from './plan-job';
 export * from './preview-job';
 export * from './change-window';
+export * from './job-approval';

@@ -43,6 +43,7 @@ import { auditQuerySchema } from '../routes/audit-routes';
 import { importQuerySchema } from '../imports/device-import';
 import { deviceListQuerySchema } from '../routes/device-routes';
 import { eventsQuerySchema, jobListQuerySchema } from '../routes/job-read-routes';
+import { approveRequestSchema } from '../routes/job-approve-route';
 import { runQuerySchema } from '../routes/job-run-route';
 import { submitQuerySchema } from '../routes/job-submit-route';
 import { presetListQuerySchema } from '../routes/preset-routes';
@@ -333,6 +334,18 @@ export const API_ROUTES: readonly ApiRoute[] = [
     query: runQuerySchema,
     responses: { 202: jobRunAcceptedSchema, 200: jobRunEndedSchema },
     errors: [404, 409],
+  },
+  {
+    method: 'post',
+    path: '/jobs/:id/approve',
+    base: V1,
+    summary:
+      "A second person's approval of a job the approval policy holds (not its submitter's); it starts, or is scheduled",
+    access: 'operator',
+    query: runQuerySchema,
+    body: approveRequestSchema,
+    responses: { 202: jobRunAcceptedSchema, 200: jobRunEndedSchema },
+    errors: [403, 404, 409],
   },
   {
     method: 'post',

@@ -47,6 +47,8 @@ const VIEW_FIELDS = [
   'canary',
   'start_at',
   'end_at',
+  'approval',
+  'approved_by',
 ];
 /** States in which a job still has work to do (or waits to start). */
 const ACTIVE_STATES: ReadonlySet<string> = new Set(['queued', 'running', 'paused', 'cancelling']);

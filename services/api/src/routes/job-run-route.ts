@@ -1,5 +1,5 @@
 import { isTerminalJobState, type JobState } from '@fleetpush/domain';
-import type { TokenPrincipal } from '@fleetpush/store';
+import type { JobRecord, TokenPrincipal } from '@fleetpush/store';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../api-deps';
@@ -23,14 +23,14 @@ export const runQuerySchema = z.object({
   wait: z.coerce.number().int().min(0).max(MAX_WAIT_SECONDS).default(0),
 });
 
-function invalidState(status: string, why: string): ApiHttpError {
+export function invalidState(status: string, why: string): ApiHttpError {
   return new ApiHttpError(409, ApiErrorCode.invalidState, why, {
     details: [{ path: 'status', message: status }],
   });
 }
 
 /** 403 when a held job reaches production devices and the principal may not change them. */
-async function checkProduction(
+export async function checkProduction(
   deps: ApiDeps,
   id: string,
   principal: TokenPrincipal,
@@ -50,7 +50,7 @@ async function checkProduction(
  * cannot both start it), then starts the run and enqueues its first devices. Should the
  * process die in between, the job is active and `queued`, and the reconciler starts it.
  */
-async function startHeld(deps: ApiDeps, id: string, actor: string): Promise<void> {
+export async function startHeld(deps: ApiDeps, id: string, actor: string): Promise<void> {
   const status = (await deps.reader.record(id))?.status ?? 'missing';
   if ((await deps.redis.smove(deps.keys.heldJobs, deps.keys.activeJobs, id)) !== 1) {
     throw invalidState(
@@ -90,6 +90,36 @@ async function waitForEnd(
   }
 }
 
+/** 409 for a job that waits for a second person's approval: only `/approve` starts it. */
+function refuseAwaitingApproval(id: string, record: JobRecord): void {
+  if (record.approval !== 'pending') return;
+  throw invalidState(
+    'awaiting approval',
+    `job ${id} awaits approval: someone other than ${record.actor ?? 'its submitter'} approves it (POST /jobs/${id}/approve)`,
+  );
+}
+
+/**
+ * The answer to a start: with `wait`, 200 with the final job and every device's result when it
+ * ends in time; else 202 with the job as it is.
+ */
+export async function answerStarted(
+  deps: ApiDeps,
+  id: string,
+  wait: number,
+  res: Response,
+): Promise<void> {
+  if (wait > 0 && (await waitForEnd(deps, id, wait, res))) {
+    const record = await recordOr404(deps, id);
+    res.status(200).json({
+      ...(await jobResultBody(deps, record)),
+      job: await jobDetail(deps.reader, record),
+    });
+    return;
+  }
+  res.status(202).json({ job: toJobView(await recordOr404(deps, id)) });
+}
+
 /**
  * `POST /jobs/{id}/run[?wait=SECONDS]` (operator): starts a job stored with `start=false`, or
  * a scheduled one (`window.start_at` ahead) before its time (202 with the job; 409 `invalid_state` when it was started or ended already). With `wait`
@@ -105,20 +135,12 @@ export function jobRunRoute(deps: ApiDeps): Router {
     async (req, res) => {
       const id = req.params.id as string;
       const { wait } = parseOr400(runQuerySchema, req.query, 'query');
-      await recordOr404(deps, id);
+      refuseAwaitingApproval(id, await recordOr404(deps, id));
       const principal = principalOf(res);
       await checkProduction(deps, id, principal);
       await startHeld(deps, id, principal.name);
       await audit(deps, res, 'job:started', id, { wait });
-      if (wait > 0 && (await waitForEnd(deps, id, wait, res))) {
-        const record = await recordOr404(deps, id);
-        res.status(200).json({
-          ...(await jobResultBody(deps, record)),
-          job: await jobDetail(deps.reader, record),
-        });
-        return;
-      }
-      res.status(202).json({ job: toJobView(await recordOr404(deps, id)) });
+      await answerStarted(deps, id, wait, res);
     },
   );
   return router;
