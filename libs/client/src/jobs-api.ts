@@ -163,10 +163,32 @@ export class JobsApi {
    * targets production. With `waitSeconds`, resolves `ended: true` with the final result if
    * the job ends in time.
    */
-  async run(id: string, options: RunOptions = {}): Promise<RunOutcome> {
+  run(id: string, options: RunOptions = {}): Promise<RunOutcome> {
+    return this.startedBy({ path: `/jobs/${segment(id)}/run` }, options);
+  }
+
+  /**
+   * A second person's approval of a job the approval policy holds (`POST /jobs/{id}/approve`):
+   * 403 for its submitter (and for an operator when it reaches production), 409 when it does not
+   * await approval. The job starts (with `waitSeconds`, `ended: true` if it ends in time), or,
+   * when its change window opens later, is scheduled (`ended: false`, status `queued`).
+   * `comment` goes to the audit log.
+   */
+  approve(id: string, comment?: string, options: RunOptions = {}): Promise<RunOutcome> {
+    return this.startedBy(
+      { path: `/jobs/${segment(id)}/approve`, body: comment === undefined ? {} : { comment } },
+      options,
+    );
+  }
+
+  /** A request that starts a job (`/run`, `/approve`), and its answer. */
+  private async startedBy(
+    target: { readonly path: string; readonly body?: object },
+    options: RunOptions,
+  ): Promise<RunOutcome> {
     const request = {
       method: 'POST',
-      path: `/jobs/${segment(id)}/run`,
+      ...target,
       query: { wait: options.waitSeconds },
       ...(options.signal && { signal: options.signal }),
     } as const;
