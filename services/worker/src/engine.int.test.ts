@@ -220,10 +220,17 @@ describe('the engine on a simulated fleet (real Redis, real SSH)', () => {
       await waitUntil(async () => (await h.reader.deviceStates(jobId)).get(1) === 'applying', {
         description: 'device 1 applying',
       });
+      // 'applying' is journaled before the lines go out: wait until each hung device has
+      // echoed its line (the live log shows it), so that terminate interrupts the command itself
+      const hung = h.fleet.devices.slice(1).map((d) => d.key);
       await waitUntil(
-        async () =>
-          [...(await h.reader.deviceStates(jobId)).values()].filter((s) => s === 'applying')
-            .length === 3,
+        async () => {
+          const logs = (await allEvents(h, jobId)).filter(
+            (e) => e.type === 'log' && e.lines.some((line) => line.includes(NTP)),
+          );
+          return hung.every((key) => logs.some((e) => e.type === 'log' && e.deviceKey === key));
+        },
+        { description: 'the three hung devices to have echoed their config line' },
       );
       const issued = Date.now();
       expect((await h.coordinator.control(jobId, 'terminate', 'op')).kind).toBe('ok');
