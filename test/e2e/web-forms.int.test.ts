@@ -1,7 +1,7 @@
 import { startFleet } from '@fleetpush/device-sim';
 import { JobReader, redisKeys, RunCoordinator } from '@fleetpush/store';
 import { installLeakCheck, withRedis, type TestRedis } from '@fleetpush/testing';
-import type { BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { browserForSuite } from './__test-support__/browser';
 import { startNewJob } from './__test-support__/new-job-form';
 import {
@@ -9,6 +9,7 @@ import {
   ensureWebBuilt,
   startWebStack,
   type WebStack,
+  type WebStackOptions,
 } from './__test-support__/web-stack';
 
 const UI_TIMEOUT = 30_000;
@@ -18,25 +19,34 @@ installLeakCheck();
 
 const newPage = browserForSuite(ensureWebBuilt);
 
-/** How {@link withSignedInPage} sets up: its workers (none: most forms run no device) and browser. */
+/**
+ * How {@link withSignedInPage} sets up: its workers (none: most forms run no device), browser
+ * and API configuration.
+ */
 interface SignedInOptions {
   readonly workers?: number;
   readonly browser?: BrowserContextOptions;
+  readonly stack?: WebStackOptions;
 }
 
-/** A page signed in to a stack, without workers unless asked (most forms run no device). */
+/** Signs a page in to the stack with `token`, once the navigation shows. */
+async function signIn(page: Page, stack: WebStack, token: string): Promise<void> {
+  await page.goto(stack.url);
+  await page.getByLabel('API token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: UI_TIMEOUT });
+}
+
+/** A page signed in to a stack as its admin; no workers unless asked (most forms run none). */
 async function withSignedInPage(
   fn: (page: Page, stack: WebStack, ctx: TestRedis) => Promise<void>,
-  { workers = 0, browser }: SignedInOptions = {},
+  { workers = 0, browser, stack: configured }: SignedInOptions = {},
 ): Promise<void> {
   await withRedis(async (ctx) => {
-    const stack = await startWebStack(ctx, workers);
+    const stack = await startWebStack(ctx, workers, configured);
     const page = await newPage(browser);
     try {
-      await page.goto(stack.url);
-      await page.getByLabel('API token').fill(ADMIN_TOKEN);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('navigation', { name: 'Main' }).waitFor({ timeout: UI_TIMEOUT });
+      await signIn(page, stack, ADMIN_TOKEN);
       await fn(page, stack, ctx);
     } finally {
       await page.close();
@@ -65,6 +75,32 @@ async function apiJson<T = unknown>(
   const answer: unknown = await res.json();
   expect([path, res.status, res.ok ? '' : answer]).toEqual([path, res.status, '']);
   return answer as T;
+}
+
+/** A page signed in to a stack with one worker and a simulated fleet of `devices`, imported. */
+async function withFleetPage(
+  devices: number,
+  fn: (page: Page, stack: WebStack) => Promise<void>,
+  options: Omit<SignedInOptions, 'workers'> = {},
+): Promise<void> {
+  const fleet = await startFleet({ devices });
+  try {
+    await withSignedInPage(
+      async (page, stack) => {
+        await apiJson(stack, 'POST', '/devices/import', fleet.toCsv());
+        await fn(page, stack);
+      },
+      { ...options, workers: 1 },
+    );
+  } finally {
+    await fleet.close();
+  }
+}
+
+/** Opens History from the navigation; the row of the job named `name`. */
+async function historyRow(page: Page, name: string): Promise<Locator> {
+  await page.getByRole('link', { name: 'History' }).click();
+  return page.getByRole('row').filter({ has: page.getByRole('link', { name }) });
 }
 
 /** Waits for the monitor of a job other than `jobId` (a follow-up it started); that job's detail. */
@@ -553,12 +589,12 @@ describe('web UI forms in a real browser', () => {
         timeout: UI_TIMEOUT,
       });
     }));
-  it('schedules a job an hour ahead from the form, shows it scheduled, and starts it now on request', async () => {
-    const fleet = await startFleet({ devices: 2 });
-    try {
-      await withSignedInPage(
+  it(
+    'schedules a job an hour ahead from the form, shows it scheduled, and starts it now on request',
+    () =>
+      withFleetPage(
+        2,
         async (page, stack) => {
-          await apiJson(stack, 'POST', '/devices/import', fleet.toCsv());
           await composeWithWindow(page, 2);
           // the form reads its times in the browser's time zone, and says which
           await page
@@ -598,10 +634,7 @@ describe('web UI forms in a real browser', () => {
           ]);
 
           // the history lists it scheduled, at its local time
-          await page.getByRole('link', { name: 'History' }).click();
-          const row = page
-            .getByRole('row')
-            .filter({ has: page.getByRole('link', { name: 'night ntp' }) });
+          const row = await historyRow(page, 'night ntp');
           await row
             .getByTestId('scheduled-note')
             .getByText(`scheduled`)
@@ -625,12 +658,92 @@ describe('web UI forms in a real browser', () => {
           expect(ran.status).toBe('completed');
           expect(Date.parse(ran.started_at ?? '')).toBeLessThan(start - HOUR / 2);
         },
-        { workers: 1, browser: { timezoneId: BROWSER_ZONE } },
-      );
-    } finally {
-      await fleet.close();
-    }
-  }, 180_000);
+        { browser: { timezoneId: BROWSER_ZONE } },
+      ),
+    180_000,
+  );
+
+  it(
+    'holds a job for a second person: its submitter cannot approve it, another operator approves it with a comment and it runs to the end',
+    () =>
+      withFleetPage(
+        2,
+        async (page, stack) => {
+          const body = {
+            name: 'four eyes ntp',
+            commands: ['ntp server 10.9.9.9'],
+            targets: ['all'],
+          };
+          const { job } = await apiJson<{
+            job: { id: string; actor: string; status: string; approval: string };
+          }>(stack, 'POST', '/jobs', body);
+          expect([job.status, job.approval]).toEqual(['queued', 'pending']);
+
+          // the history says the job waits for someone
+          const row = await historyRow(page, 'four eyes ntp');
+          await row
+            .getByTestId('approval-note')
+            .getByText('awaits approval')
+            .waitFor({ timeout: UI_TIMEOUT });
+
+          // its submitter (the admin) reads who must approve it, and cannot approve or start it
+          await row.getByRole('link', { name: 'four eyes ntp' }).click();
+          const banner = page.getByTestId('approval-banner');
+          await banner
+            .getByText(
+              `Awaits approval: someone other than ${job.actor} must approve it before any device is touched.`,
+            )
+            .waitFor({ timeout: UI_TIMEOUT });
+          await banner
+            .getByText('You submitted this job, so you cannot approve it yourself.')
+            .waitFor();
+          expect(await page.getByRole('button', { name: /^(Approve|Start now)/ }).count()).toBe(0);
+
+          // a second operator, signed in in a page of their own, approves it with a comment
+          const { token } = await apiJson<{ token: string }>(stack, 'POST', '/tokens', {
+            name: 'e2e-approver',
+            role: 'operator',
+          });
+          const second = await newPage();
+          try {
+            await signIn(second, stack, token);
+            await second.goto(`${stack.url}/#/jobs/${encodeURIComponent(job.id)}`);
+            const theirs = second.getByTestId('approval-banner');
+            await theirs.getByRole('button', { name: 'Approve…' }).click({ timeout: UI_TIMEOUT });
+            const confirm = theirs.getByRole('group', { name: 'Confirm the approval' });
+            await confirm.getByLabel(/^Comment/).fill('diff read with the network team');
+            await confirm.getByRole('button', { name: 'Approve and start' }).click();
+
+            // the job starts and runs to the end, and says who approved it
+            await second.locator('h1 .badge[data-state="completed"]').waitFor({ timeout: 60_000 });
+            expect(await theirs.count()).toBe(0);
+            expect(await second.getByTestId('approved-by').innerText()).toBe(
+              'approved by e2e-approver',
+            );
+            expect(await second.getByTestId('count-succeeded').locator('.v').innerText()).toBe('2');
+          } finally {
+            await second.close();
+          }
+          // the submitter's monitor saw it run too, the banner gone
+          await page.locator('h1 .badge[data-state="completed"]').waitFor({ timeout: UI_TIMEOUT });
+          expect(await banner.count()).toBe(0);
+          const audit = await apiJson<{ items: { actor: string; details: object }[] }>(
+            stack,
+            'GET',
+            '/audit?action=job:approved',
+            undefined,
+          );
+          expect(audit.items).toEqual([
+            expect.objectContaining({
+              actor: expect.stringContaining('e2e-approver'),
+              details: expect.objectContaining({ comment: 'diff read with the network team' }),
+            }),
+          ]);
+        },
+        { stack: { approvalPolicy: 'all' } },
+      ),
+    180_000,
+  );
 
   it('refuses a change window that closes before it opens, or one the server refuses, next to the field, and creates no job', () =>
     withSignedInPage(

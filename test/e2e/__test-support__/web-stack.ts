@@ -4,7 +4,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { createApi } from '@fleetpush/api';
+import { createApi, type ApiDeps } from '@fleetpush/api';
 import { createGateway, type Gateway } from '@fleetpush/gateway';
 import { SecretBox } from '@fleetpush/inventory';
 import { DeviceTaskQueue } from '@fleetpush/queue';
@@ -54,11 +54,21 @@ export interface WebStack {
   close(): Promise<void>;
 }
 
+/** How the stack's API is configured beyond its defaults. */
+export interface WebStackOptions {
+  /** `FLEETPUSH_APPROVAL_POLICY` (default `none`): which jobs wait for a second person. */
+  readonly approvalPolicy?: ApiDeps['approvalPolicy'];
+}
+
 /**
  * Starts the API (serving the built UI) with the gateway mounted on the same server, as
  * `fleetpush start` does, and `workers` workers, all on the test's Redis prefix.
  */
-export async function startWebStack(ctx: TestRedis, workers = 1): Promise<WebStack> {
+export async function startWebStack(
+  ctx: TestRedis,
+  workers = 1,
+  { approvalPolicy }: WebStackOptions = {},
+): Promise<WebStack> {
   const keys = redisKeys(ctx.prefix);
   const secretKey = randomBytes(32);
   const logger = createLogger({ service: 'e2e', level: 'silent' });
@@ -78,6 +88,7 @@ export async function startWebStack(ctx: TestRedis, workers = 1): Promise<WebSta
     logger,
     adminToken: ADMIN_TOKEN,
     web: { root: WEB_ROOT },
+    ...(approvalPolicy && { approvalPolicy }),
   });
   const server: Server = createServer(app);
   const gateway: Gateway = createGateway({

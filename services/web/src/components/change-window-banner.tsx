@@ -1,6 +1,6 @@
 import { TERMINAL_JOB_STATES, type JobState } from '@fleetpush/domain';
-import { useState } from 'react';
 import { useNow } from '../data/use-now';
+import { useStartRequest } from '../data/use-start-request';
 import { windowBanner } from '../model/window-text';
 import { useSession } from '../session';
 import { ErrorBox } from './error-box';
@@ -30,10 +30,11 @@ export function ChangeWindowBanner({
   endAt,
   onStarted,
 }: ChangeWindowBannerProps): React.JSX.Element | null {
-  const { config } = useSession();
+  const { api, config } = useSession();
   const windowed = Boolean(startAt || endAt) && !TERMINAL_JOB_STATES.has(status as JobState);
   const now = useNow(windowed);
-  const early = useStartEarly(jobId, onStarted);
+  // starting a scheduled job before its time (`POST /jobs/{id}/run`)
+  const early = useStartRequest(() => api.startJob(jobId), onStarted);
   const banner = windowBanner({ status, start_at: startAt, end_at: endAt }, now);
   if (!banner) return null;
   const mayStart = banner.kind === 'scheduled' && config.principal.role !== 'viewer';
@@ -52,7 +53,7 @@ export function ChangeWindowBanner({
               type="button"
               className="primary"
               disabled={early.busy}
-              onClick={() => void early.start()}
+              onClick={() => void early.send()}
             >
               {early.busy ? 'Starting…' : 'Start now'}
             </button>
@@ -62,27 +63,4 @@ export function ChangeWindowBanner({
       <ErrorBox error={early.error} title="The job was not started" />
     </>
   );
-}
-
-/** Starting a scheduled job before its time (`POST /jobs/{id}/run`), and how that went. */
-function useStartEarly(
-  jobId: string,
-  onStarted: (() => void) | undefined,
-): { readonly start: () => Promise<void>; readonly busy: boolean; readonly error: unknown } {
-  const { api } = useSession();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const start = async (): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.startJob(jobId);
-      onStarted?.();
-      // stays busy ("Starting…") until the page sees the job run and drops the banner
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
-  return { start, busy, error };
 }

@@ -10,6 +10,7 @@ import {
   type JobSubmissionInput,
   type JobSubmitted,
   type JobUndoSubmitted,
+  type JobView,
   type RerunRequest,
   type UndoRequest,
 } from '@fleetpush/contracts';
@@ -259,6 +260,16 @@ export class FleetApi {
    */
   async startJob(id: string): Promise<void> {
     await this.client.jobs.run(id);
+  }
+
+  /**
+   * A second person's approval of a job the approval policy holds (`POST /jobs/{id}/approve`,
+   * operator; admin when it reaches production), with an optional comment for the audit log.
+   * The job as it is then: running, or still queued when its change window opens later. 403
+   * for its submitter, 409 once it no longer awaits approval.
+   */
+  async approveJob(id: string, comment?: string): Promise<JobView> {
+    return (await this.client.jobs.approve(id, comment)).job;
   }
 
   /** Pause, resume, cancel or terminate a job. */

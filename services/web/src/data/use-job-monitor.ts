@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import type { FleetEvent } from '@fleetpush/contracts';
+import { useCallback, useEffect, useState } from 'react';
+import type { FleetEvent, JobView } from '@fleetpush/contracts';
 import type { JobDetail } from './api-types';
 import { applyEvents, initialMonitor, type JobMonitor } from '../model/job-monitor';
 import { useSession } from '../session';
@@ -14,6 +14,11 @@ export interface JobMonitorState {
   /** `live` once events flow; `refused` when the gateway said no (with why in `error`). */
   readonly connection: 'connecting' | 'live' | 'refused';
   readonly error: unknown;
+  /**
+   * Takes a newer view of the job the API answered (an approval): what no event carries, such as
+   * who approved it. The live status still comes from the events.
+   */
+  readonly jobChanged: (view: JobView) => void;
 }
 
 /**
@@ -71,5 +76,9 @@ export function useJobMonitor(jobId: string): JobMonitorState {
       stop?.();
     };
   }, [api, config.gatewayUrl, jobId]);
-  return { job, monitor, connection, error };
+  const jobChanged = useCallback(
+    (view: JobView) => setJob((current) => current && { ...current, ...view }),
+    [],
+  );
+  return { job, monitor, connection, error, jobChanged };
 }

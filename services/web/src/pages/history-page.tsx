@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ErrorBox } from '../components/error-box';
 import { StatusBadge } from '../components/status-badge';
 import type { JobFilter, JobSummary } from '../data/api-types';
+import { approvalNote } from '../model/approval';
 import { jobDurationText } from '../model/eta';
 import { scheduledNote } from '../model/window-text';
 import { hrefOf, navigate } from '../route';
@@ -152,7 +153,8 @@ export function HistoryPage(): React.JSX.Element {
                     </td>
                     <td>
                       <StatusBadge state={j.status} />
-                      <ScheduledNote job={j} />
+                      <StatusNote testId="approval-note" text={approvalNote(j)} />
+                      <StatusNote testId="scheduled-note" text={scheduledNote(j)} />
                     </td>
                     <td>{j.actor}</td>
                     <td>{j.targets}</td>
@@ -183,12 +185,20 @@ export function HistoryPage(): React.JSX.Element {
   );
 }
 
-/** "scheduled <local time>" under a queued job's status, when it waits for its change window. */
-function ScheduledNote({ job }: { readonly job: JobSummary }): React.JSX.Element | null {
-  const note = scheduledNote(job);
-  return note ? (
-    <div className="small muted" data-testid="scheduled-note">
-      {note}
+/**
+ * A note under a job's status: "awaits approval" for a job held for a second person, "scheduled
+ * <local time>" for one that waits for its change window; nothing when `text` is null.
+ */
+function StatusNote({
+  testId,
+  text,
+}: {
+  readonly testId: string;
+  readonly text: string | null;
+}): React.JSX.Element | null {
+  return text ? (
+    <div className="small muted" data-testid={testId}>
+      {text}
     </div>
   ) : null;
 }

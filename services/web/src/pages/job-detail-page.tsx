@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CommandOutputRecord } from '@fleetpush/contracts';
-import { ChangeWindowBanner } from '../components/change-window-banner';
+import { ApprovedBy } from '../components/approved-by';
 import { DeleteJob } from '../components/delete-job';
 import { RerunJob, UndoJob } from '../components/follow-up-job';
 import { DiffView } from '../components/diff-view';
 import { ErrorBox } from '../components/error-box';
+import { JobBanner } from '../components/job-banner';
 import { StatusBadge } from '../components/status-badge';
 import type { JobResult, JobResultDevice } from '../data/api-types';
 import { groupByDiff } from '../model/diff-groups';
@@ -54,7 +55,8 @@ export function JobDetailPage({
             {result.job.name} <StatusBadge state={result.job.status} />
           </h1>
           <p className="subtitle">
-            {result.devices.length} devices · by {result.job.actor} ·{' '}
+            {result.devices.length} devices · by {result.job.actor}
+            <ApprovedBy job={result.job} /> ·{' '}
             <a href={hrefOf({ page: 'monitor', jobId })}>live monitor</a>
           </p>
         </div>
@@ -86,13 +88,7 @@ export function JobDetailPage({
           <DeleteJob jobId={jobId} status={result.job.status} />
         </div>
       </div>
-      <ChangeWindowBanner
-        jobId={jobId}
-        status={result.job.status}
-        startAt={result.job.start_at}
-        endAt={result.job.end_at}
-        onStarted={() => setVersion((v) => v + 1)}
-      />
+      <JobBanner job={result.job} onChanged={() => setVersion((v) => v + 1)} />
       <section className="card stack" aria-labelledby="groups-title">
         <h2 id="groups-title">Devices by diff</h2>
         <div className="row" role="group" aria-label="Diff groups">

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { DeviceResult } from '@fleetpush/contracts';
-import { ChangeWindowBanner } from '../components/change-window-banner';
+import { ApprovedBy } from '../components/approved-by';
 import { DeviceGrid } from '../components/device-grid';
 import { DiffView } from '../components/diff-view';
 import { ErrorBox } from '../components/error-box';
 import { RerunJob } from '../components/follow-up-job';
 import { followedJob } from '../model/followed-job';
+import { JobBanner } from '../components/job-banner';
 import { LogTail } from '../components/log-tail';
 import { StackedProgress } from '../components/stacked-progress';
 import { StatusBadge } from '../components/status-badge';
@@ -29,7 +30,7 @@ const IN_FLIGHT = ['queued', 'connecting', 'pre_check', 'applying', 'post_check'
 
 /** Monitor: the canary first, waves, the device grid, counters and ETA, the log, controls. */
 export function MonitorPage({ jobId }: { readonly jobId: string }): React.JSX.Element {
-  const { job, monitor, connection, error } = useJobMonitor(jobId);
+  const { job, monitor, connection, error, jobChanged } = useJobMonitor(jobId);
   if (error) return <ErrorBox error={error} title="Could not load the job" />;
   if (!job || !monitor) return <p className="muted">Loading job…</p>;
   const counts = countStates(monitor);
@@ -41,7 +42,8 @@ export function MonitorPage({ jobId }: { readonly jobId: string }): React.JSX.El
             {job.name} <StatusBadge state={monitor.status} />
           </h1>
           <p className="subtitle">
-            {job.id} · by {job.actor} · {new Date(job.created_at).toLocaleString()} ·{' '}
+            {job.id} · by {job.actor}
+            <ApprovedBy job={job} /> · {new Date(job.created_at).toLocaleString()} ·{' '}
             <FollowedNote spec={job.spec} /> <ConnectionNote state={connection} />
           </p>
         </div>
@@ -62,11 +64,9 @@ export function MonitorPage({ jobId }: { readonly jobId: string }): React.JSX.El
           />
         </div>
       </div>
-      <ChangeWindowBanner
-        jobId={jobId}
-        status={monitor.status}
-        startAt={job.start_at}
-        endAt={job.end_at}
+      <JobBanner
+        job={{ ...job, status: monitor.status }}
+        onChanged={(view) => view && jobChanged(view)}
       />
       {['failed', 'cancelled'].includes(monitor.status) && (
         <div className="alert error" role="status" data-testid="job-outcome">

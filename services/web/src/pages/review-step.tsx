@@ -3,10 +3,12 @@ import type { JobPreview } from '@fleetpush/contracts';
 import { ErrorBox, problemsOf } from '../components/error-box';
 import type { DeviceView, Problem } from '../data/api-types';
 import { useNow } from '../data/use-now';
+import { approvalPolicyOf, policyHolds, submitForApprovalText } from '../model/approval';
 import { isWindowProblem, windowOf } from '../model/change-window';
 import { toSubmission, type JobForm } from '../model/job-form';
 import { windowSentences } from '../model/window-text';
 import { devicePreviewsOf, groupRenderings, type DevicePreview } from '../model/review-preview';
+import { submitLabel } from '../model/submit-label';
 import { navigate } from '../route';
 import { useSession } from '../session';
 
@@ -43,7 +45,7 @@ export function ReviewStep({
   onBack,
   onWindowRefused,
 }: ReviewStepProps): React.JSX.Element {
-  const { api } = useSession();
+  const { api, config } = useSession();
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -76,6 +78,10 @@ export function ReviewStep({
   const prod = previews.filter((p) => p.prod);
   const needsTyping = prod.length > 0;
   const confirmed = !needsTyping || typed === form.name.trim();
+  const held = policyHolds(approvalPolicyOf(config), {
+    dryRun: form.dryRun,
+    prodDevices: prod.length,
+  });
 
   const run = async (): Promise<void> => {
     setBusy(true);
@@ -117,6 +123,11 @@ export function ReviewStep({
         <Stat k="Waves" v={form.waves.trim() || 'one'} small />
       </div>
       <WindowSummary form={form} />
+      {held && preview && (
+        <section className="alert info" aria-label="Approval" data-testid="review-approval">
+          <strong>Needs approval:</strong> {submitForApprovalText(prod.length > 0)}
+        </section>
+      )}
       {!preview && !previewError && (
         <p className="muted" role="status">
           Rendering on the server…
@@ -190,7 +201,7 @@ export function ReviewStep({
           disabled={busy || !preview || !confirmed || withProblems.length > 0 || others.length > 0}
           onClick={() => void run()}
         >
-          {runLabel(busy, order.length, scheduledAhead(form))}
+          {submitLabel({ busy, devices: order.length, later: scheduledAhead(form), held })}
         </button>
       </div>
     </div>
@@ -201,12 +212,6 @@ export function ReviewStep({
 function scheduledAhead(form: JobForm): boolean {
   const start = windowOf(form)?.start_at;
   return start !== undefined && Date.parse(start) > Date.now();
-}
-
-/** "Run on 3 devices", or "Schedule on 3 devices" for a job that starts later. */
-function runLabel(busy: boolean, devices: number, later: boolean): string {
-  if (busy) return later ? 'Scheduling…' : 'Starting…';
-  return `${later ? 'Schedule' : 'Run'} on ${devices} device${devices === 1 ? '' : 's'}`;
 }
 
 /** The change window in words ("Starts at …, in 2 h 05 m"), counting down; nothing without one. */
