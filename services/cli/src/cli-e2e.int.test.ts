@@ -1,19 +1,19 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { FleetpushClient } from '@fleetpush/client';
-import { freePort, waitUntil } from '@fleetpush/testing';
+import { waitUntil } from '@fleetpush/testing';
 import { runCliProcess, spawnCli, type CliProcess } from './__fixtures__/cli-process';
+import { startDemo, stopDemoStart, type DemoStart } from './__fixtures__/demo-start';
 import type { ResultSummary } from './result-view';
 import { redisAnswers } from './start/redis-probe';
 
 // End to end, the way an operator uses it: `fleetpush start --demo` (api, worker, gateway and a
 // simulated fleet as child processes; no Redis answers at FLEETPUSH_REDIS_URL, so it starts a
-// private redis-server), then the CLI as separate processes, checked by their exit codes.
+// private redis-server), then the CLI as separate processes, checked by their exit codes. Each
+// describe starts its own (a -t filter starts only the one its tests need).
 
 const DEVICES = 4;
-/** How long `fleetpush start` may drain after SIGTERM before a second one forces it. */
-const STOP_MS = 20_000;
+let demo: DemoStart | undefined;
 let dir: string;
 let env: NodeJS.ProcessEnv;
 let start: CliProcess;
@@ -41,57 +41,29 @@ async function setFaults(index: number, faults: object): Promise<void> {
   expect(response.status).toBe(200);
 }
 
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'fleetpush-e2e-'));
-  const [port, gatewayPort, noRedis] = [await freePort(), await freePort(), await freePort()];
-  apiUrl = `http://127.0.0.1:${port}`;
-  env = {
-    PATH: process.env.PATH,
-    FLEETPUSH_DATA_DIR: path.join(dir, 'data'),
-    FLEETPUSH_REDIS_URL: `redis://127.0.0.1:${noRedis}`,
-    FLEETPUSH_PORT: String(port),
-    FLEETPUSH_GATEWAY_PORT: String(gatewayPort),
-    FLEETPUSH_LOGIN_RATE: '5000',
-    FLEETPUSH_LOG_LEVEL: 'warn',
-    FLEETPUSH_URL: apiUrl,
-  };
-  start = spawnCli(['start', '--demo', '--dev', '--devices', String(DEVICES)], env, dir);
-  await waitUntil(
-    () => start.stdout().includes('fleetpush: ready') || start.child.exitCode !== null,
-    {
-      timeoutMs: 100_000,
-      intervalMs: 100,
-      description: 'fleetpush start --demo is ready',
-    },
-  );
-  if (!start.stdout().includes('fleetpush: ready')) {
-    throw new Error(`start failed:\n${start.stdout()}\n${start.stderr()}`);
-  }
-  controlUrl = /simulator control (\S+)\)/.exec(start.stdout())?.[1] ?? '';
-  token = (await readFile(path.join(dir, 'data', 'admin-token'), 'utf8')).trim();
+/** Starts the describe's `fleetpush start --demo` (`env` on top) and the change files it runs. */
+async function setUp(devices: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<void> {
+  demo = await startDemo(devices, extraEnv);
+  ({ dir, env, start, apiUrl, controlUrl, token } = demo);
   client = new FleetpushClient({ baseUrl: apiUrl, token });
   await writeFile(path.join(dir, 'ntp.txt'), 'ntp server 10.0.0.1\n');
   await writeFile(path.join(dir, 'logging.txt'), 'logging host 10.0.0.2\n');
   await writeFile(path.join(dir, 'snmp.txt'), 'snmp-server location rack-9\n');
   await writeFile(path.join(dir, 'no-snmp.txt'), 'no snmp-server location rack-9\n');
-}, 120_000);
+}
 
-afterAll(async () => {
+/** Kills what a test left running in the background, then stops the describe's `start`. */
+async function tearDown(): Promise<void> {
   for (const run of background) if (run.child.exitCode === null) run.child.kill('SIGKILL');
-  await Promise.all(background.map((run) => run.done));
-  if (start && start.child.exitCode === null) {
-    // SIGTERM, not SIGKILL: a killed `start` leaves its services and Redis running (and holding
-    // their ports) after a run of some tests only (-t) skipped the SIGTERM test; a second
-    // signal forces the stop.
-    start.child.kill('SIGTERM');
-    const forced = setTimeout(() => start.child.kill('SIGTERM'), STOP_MS);
-    await start.done;
-    clearTimeout(forced);
-  }
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
+  await Promise.all(background.splice(0).map((run) => run.done));
+  await stopDemoStart(demo);
+  demo = undefined;
+}
 
 describe('fleetpush CLI end to end', () => {
+  beforeAll(() => setUp(DEVICES), 120_000);
+  afterAll(tearDown, 60_000);
+
   it('start keeps the generated admin token in a 0600 file and never prints it', async () => {
     const tokenFile = path.join(dir, 'data', 'admin-token');
     expect(start.stdout()).toContain(`admin token in ${tokenFile}`);
@@ -361,4 +333,74 @@ describe('fleetpush CLI end to end', () => {
     expect(redisUrl).toBeDefined();
     expect(await redisAnswers(redisUrl ?? '')).toBe(false);
   }, 60_000);
+});
+
+describe('fleetpush CLI end to end, four eyes (FLEETPUSH_APPROVAL_POLICY=all)', () => {
+  const FLEET = 2;
+  beforeAll(() => setUp(FLEET, { FLEETPUSH_APPROVAL_POLICY: 'all' }), 120_000);
+  afterAll(tearDown, 60_000);
+
+  it('jobs run waits for an approval its submitter cannot give; another token approves it and it completes', async () => {
+    const run = spawnCli(
+      ['jobs', 'run', '--commands-file', 'ntp.txt', '--name', 'four eyes', '--wait'],
+      env,
+      dir,
+    );
+    background.push(run);
+    const held = await waitUntil(
+      () => /^job (\S+) awaits approval: (.*)$/m.exec(run.stderr()) ?? undefined,
+      { timeoutMs: 30_000, intervalMs: 100, description: 'jobs run says the job awaits approval' },
+    );
+    const [, id = '', rest] = held;
+    expect(rest).toMatch(
+      new RegExp(
+        `^${FLEET} devices, canary \\S+; someone other than you approves it: fleetpush jobs approve ${id}$`,
+      ),
+    );
+    await waitUntil(() => run.stderr().includes(' · queued: awaits approval\n'), {
+      timeoutMs: 10_000,
+      intervalMs: 100,
+      description: 'the progress line says the job awaits approval',
+    });
+
+    const own = await cli('jobs', 'approve', id);
+    expect(own.code).toBe(2);
+    expect(own.stderr).toContain(
+      "error: a job's submitter cannot approve it: someone other than FLEETPUSH_ADMIN_TOKEN must (four eyes) (403 forbidden)",
+    );
+    expect(run.child.exitCode).toBeNull();
+
+    const created = await cli('tokens', 'create', '--name', 'bob', '--role', 'operator');
+    expect(created.code).toBe(0);
+    const asBob = { ...env, FLEETPUSH_TOKEN: created.stdout.trim() };
+    const approved = await runCliProcess(
+      ['jobs', 'approve', id, '--comment', 'checked the ntp server', '--wait'],
+      asBob,
+      dir,
+    );
+    expect(approved.code).toBe(0);
+    expect(approved.stderr).toContain(`job ${id} approved\njob ${id} started: ${FLEET} devices`);
+    expect(approved.stdout).toContain(
+      `job ${id} (four eyes): completed — ${FLEET} succeeded\napproved by bob\n`,
+    );
+    // the submitter's --wait waited through the approval, then to the end
+    const submitted = await run.done;
+    expect(submitted.code).toBe(0);
+    expect(submitted.stdout).toContain(`job ${id} (four eyes): completed — ${FLEET} succeeded`);
+
+    const list = await cli('jobs', 'list');
+    expect(list.code).toBe(0);
+    const row = list.stdout
+      .split('\n')
+      .find((line) => line.startsWith(id))
+      ?.split(/\s{2,}/);
+    // ID, STATUS, DEVICES, OK, FAILED, RAN, CREATED, WINDOW, OWNER, NAME
+    expect([row?.[1], row?.[3], row?.[7], row?.[8], row?.[9]]).toEqual([
+      'completed',
+      String(FLEET),
+      'approved by bob',
+      'FLEETPUSH_ADMIN_TOKEN',
+      'four eyes',
+    ]);
+  }, 90_000);
 });

@@ -31,12 +31,7 @@ export async function followJob(
 ): Promise<FinishedJob> {
   const detail = await client.jobs.get(jobId);
   const tracker = new ProgressTracker(jobId);
-  tracker.seed(
-    detail.targets,
-    detail.status,
-    detail.canary || undefined,
-    detail.start_at ?? undefined,
-  );
+  tracker.seed(detail);
   let last = '';
   let lastAt = 0;
   const gap = io.interactive ? MIN_LINE_GAP_MS.terminal : MIN_LINE_GAP_MS.log;

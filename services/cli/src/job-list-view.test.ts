@@ -135,4 +135,22 @@ describe('job list view of change windows', () => {
     const text = renderJobList({ items: [started], total: 1, offset: 0, limit: 20 });
     expect(text.split('\n')[1]!.split(/\s{2,}/)[7]).toBe('window closes 2026-12-08 04:30');
   });
+
+  it('says a job awaits approval, before its window, and who approved one', () => {
+    const pending: JobListItem = { ...scheduled, approval: 'pending', approved_by: null };
+    const approved: JobListItem = {
+      ...finished,
+      status: 'completed',
+      approval: 'approved',
+      approved_by: 'bob',
+    };
+    const text = renderJobList({ items: [pending, approved], total: 2, offset: 0, limit: 20 });
+    const lines = text.split('\n');
+    expect(lines[1]!.split(/\s{2,}/).slice(7)).toEqual([
+      'awaits approval, scheduled: starts 2026-12-08 02:00, window closes 2026-12-08 04:30',
+      'alice',
+      'night change',
+    ]);
+    expect(lines[2]!.split(/\s{2,}/).slice(7)).toEqual(['approved by bob', 'alice', 'core ntp']);
+  });
 });

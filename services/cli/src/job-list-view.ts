@@ -1,5 +1,5 @@
 import type { JobListItem, JobPage } from '@fleetpush/contracts';
-import { windowText } from './job-window-view';
+import { approvalAndWindowText } from './job-approval-view';
 import { formatDuration } from './progress';
 import { table } from './result-view';
 
@@ -23,8 +23,9 @@ function outcomeCells(job: JobListItem): [string, string] {
 }
 
 /**
- * `fleetpush jobs list`: one page of jobs as a table (with each job's change window: when a
- * scheduled one starts, when its window closes), then which of how many matches it shows.
+ * `fleetpush jobs list`: one page of jobs as a table (with each job's approval, if one was needed,
+ * and change window: when a scheduled one starts, when its window closes), then which of how many
+ * matches it shows.
  */
 export function renderJobList(page: JobPage): string {
   const rows = page.items.map((j) => [
@@ -34,7 +35,7 @@ export function renderJobList(page: JobPage): string {
     ...outcomeCells(j),
     ranFor(j),
     minuteOf(j.created_at),
-    windowText(j, minuteOf) || '-',
+    approvalAndWindowText(j, minuteOf) || '-',
     j.actor,
     j.name,
   ]);

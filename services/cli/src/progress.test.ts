@@ -2,6 +2,7 @@ import type { FleetEvent } from '@fleetpush/contracts';
 import { formatDuration, ProgressTracker, renderProgress } from './progress';
 
 const at = '2026-01-01T00:00:00.000Z';
+const START = '2026-12-08T02:00:00.000Z';
 let seq = 0;
 function ev(event: Record<string, unknown>): FleetEvent {
   seq += 1;
@@ -49,7 +50,7 @@ describe('ProgressTracker', () => {
 
   it('never counts a device twice, nor moves it back from a final state', () => {
     const tracker = new ProgressTracker('j1');
-    tracker.seed(2, 'running', 'a:22');
+    tracker.seed({ targets: 2, status: 'running', canary: 'a:22' });
     tracker.apply(ev({ type: 'device:status', deviceKey: 'a:22', state: 'succeeded', attempt: 1 }));
     tracker.apply(
       ev({ type: 'device:result', deviceKey: 'a:22', state: 'succeeded', attempts: 1 }),
@@ -61,7 +62,7 @@ describe('ProgressTracker', () => {
 
   it('does not show the status going back while a watch replays the history it was seeded past', () => {
     const tracker = new ProgressTracker('j1');
-    tracker.seed(2, 'running', 'a:22');
+    tracker.seed({ targets: 2, status: 'running', canary: 'a:22' });
     const seen: string[] = [];
     for (const event of [
       ev({ type: 'job:created', name: 'n', targets: 2 }),
@@ -79,13 +80,36 @@ describe('ProgressTracker', () => {
 
   it('says a scheduled job waits for its start time while queued, and stops saying so once it runs', () => {
     const tracker = new ProgressTracker('j1');
-    tracker.seed(2, 'queued', 'a:22', '2026-12-08T02:00:00.000Z');
+    tracker.seed({ targets: 2, status: 'queued', canary: 'a:22', start_at: START });
     tracker.apply(ev({ type: 'job:created', name: 'n', targets: 2 }));
     expect(renderProgress(tracker.snapshot())).toBe(
       '[....................] 0/2 done · 0 failed · 0 in flight · ETA --:-- · canary a:22 pending · queued: waits for its start time, 2026-12-08T02:00:00.000Z',
     );
     tracker.apply(ev({ type: 'job:status', from: 'queued', to: 'running', actor: 'schedule' }));
     expect(renderProgress(tracker.snapshot())).toMatch(/ · canary a:22 pending · running$/);
+  });
+
+  it('says a queued job awaits approval (then its start time), until it runs', () => {
+    const held = new ProgressTracker('j1');
+    held.seed({ targets: 2, status: 'queued', canary: 'a:22', approval: 'pending' });
+    held.apply(ev({ type: 'job:created', name: 'n', targets: 2 }));
+    held.apply(ev({ type: 'job:status', from: null, to: 'queued' }));
+    expect(renderProgress(held.snapshot())).toBe(
+      '[....................] 0/2 done · 0 failed · 0 in flight · ETA --:-- · canary a:22 pending · queued: awaits approval',
+    );
+    held.apply(ev({ type: 'job:status', from: 'queued', to: 'running', actor: 'bob' }));
+    expect(renderProgress(held.snapshot())).toMatch(/ · canary a:22 pending · running$/);
+
+    const scheduled = new ProgressTracker('j2');
+    scheduled.seed({ targets: 2, status: 'queued', start_at: START, approval: 'pending' });
+    expect(renderProgress(scheduled.snapshot())).toMatch(
+      / · ETA --:-- · queued: awaits approval, then its start time, 2026-12-08T02:00:00.000Z$/,
+    );
+    const approved = new ProgressTracker('j3');
+    approved.seed({ targets: 2, status: 'queued', start_at: START, approval: 'approved' });
+    expect(renderProgress(approved.snapshot())).toMatch(
+      / · queued: waits for its start time, 2026-12-08T02:00:00.000Z$/,
+    );
   });
 
   it('takes the final status from job:finished', () => {

@@ -1,5 +1,6 @@
 import type { FleetEvent } from '@fleetpush/contracts';
-import { scheduledStart } from './job-window-view';
+import { awaitsApproval, type JobApproval } from './job-approval-view';
+import { scheduledStart, type JobWindow } from './job-window-view';
 
 /** Device states during which a device is being worked on. */
 const IN_FLIGHT = new Set(['connecting', 'pre_check', 'applying', 'post_check']);
@@ -22,6 +23,15 @@ export interface ProgressSnapshot {
   readonly etaMs: number | undefined;
   /** When a scheduled job starts by itself (shown while it waits `queued`). */
   readonly startAt: string | undefined;
+  /** Whether it was held for a second person's approval when the watch began. */
+  readonly awaitingApproval: boolean;
+}
+
+/** What {@link ProgressTracker.seed} reads of a job's detail. */
+export interface ProgressSeed extends JobWindow, JobApproval {
+  readonly targets: number;
+  /** The canary's key; '' or absent without one. */
+  readonly canary?: string | undefined;
 }
 
 /**
@@ -37,6 +47,7 @@ export class ProgressTracker {
   private firstStartAt: number | undefined;
   private lastFinishAt: number | undefined;
   private startAt: string | undefined;
+  private awaitingApproval = false;
 
   constructor(
     private readonly jobId: string,
@@ -45,13 +56,15 @@ export class ProgressTracker {
 
   /**
    * Seeds what the events of a resumed watch may not repeat (the job's detail), and what no
-   * event carries: when a scheduled job starts.
+   * event carries: when a scheduled job starts, and whether it awaits approval (no event says
+   * it was approved either: leaving `queued` ends the wait).
    */
-  seed(total: number, status: string, canaryKey?: string, startAt?: string): void {
-    this.total = total;
-    this.status = status;
-    if (canaryKey) this.canary ??= { key: canaryKey, verdict: 'pending' };
-    this.startAt = startAt;
+  seed(job: ProgressSeed): void {
+    this.total = job.targets;
+    this.status = job.status;
+    if (job.canary) this.canary ??= { key: job.canary, verdict: 'pending' };
+    this.startAt = job.start_at ?? undefined;
+    this.awaitingApproval = awaitsApproval(job);
   }
 
   /** Applies one event. */
@@ -107,6 +120,7 @@ export class ProgressTracker {
       canary: this.canary,
       etaMs: this.eta(done),
       startAt: this.startAt,
+      awaitingApproval: this.awaitingApproval,
     };
   }
 
@@ -132,9 +146,14 @@ export function formatDuration(ms: number): string {
 /** Width of the progress bar in characters. */
 const BAR_WIDTH = 20;
 
-/** A job's status on the progress line; a scheduled job still queued waits for its start time. */
+/**
+ * A job's status on the progress line: a job still queued awaits approval (then its start time,
+ * if scheduled), or waits for its start time.
+ */
 function statusText(p: ProgressSnapshot): string {
   const start = scheduledStart({ status: p.status, start_at: p.startAt });
+  const then = start === undefined ? '' : `, then its start time, ${start}`;
+  if (p.status === 'queued' && p.awaitingApproval) return `queued: awaits approval${then}`;
   return start === undefined ? p.status : `queued: waits for its start time, ${start}`;
 }
 

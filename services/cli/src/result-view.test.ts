@@ -114,3 +114,29 @@ describe('result view of a job with a change window', () => {
     );
   });
 });
+
+describe('result view of a job the approval policy held', () => {
+  it('says the job awaits approval, or who approved it, also in --json', () => {
+    const pending = summarizeResult({
+      ...result,
+      job: { ...result.job, status: 'queued', approval: 'pending', approved_by: null },
+    });
+    expect(pending).toMatchObject({ approval: 'pending' });
+    expect(pending).not.toHaveProperty('approved_by');
+    expect(renderResult(pending).split('\n')[1]).toBe('awaits approval');
+
+    const approved = summarizeResult({
+      ...result,
+      job: {
+        ...result.job,
+        approval: 'approved',
+        approved_by: 'bob',
+        end_at: '2026-12-08T04:00:00.000Z',
+      },
+    });
+    expect(approved).toMatchObject({ approval: 'approved', approved_by: 'bob' });
+    expect(renderResult(approved).split('\n')[1]).toBe(
+      'approved by bob, window closes 2026-12-08T04:00:00.000Z',
+    );
+  });
+});

@@ -4,7 +4,8 @@ import {
   type JobDeviceOutcome,
   type JobResultView,
 } from '@fleetpush/contracts';
-import { windowFields, windowText } from './job-window-view';
+import { approvalAndWindowText, approvalFields } from './job-approval-view';
+import { windowFields } from './job-window-view';
 
 /** One device in a `--json` result. */
 export interface DeviceSummary {
@@ -26,6 +27,10 @@ export interface ResultSummary {
   readonly start_at?: string;
   /** When its change window closes, if it has one (`jobs run --end-at`). */
   readonly end_at?: string;
+  /** `pending` while it awaits a second person's approval, then `approved`; absent if none needed. */
+  readonly approval?: 'pending' | 'approved';
+  /** Who approved it, once approved. */
+  readonly approved_by?: string;
   readonly counts: Record<string, number>;
   readonly devices: DeviceSummary[];
 }
@@ -49,7 +54,15 @@ export function summarizeResult(result: JobResultView, diffs = false): ResultSum
   const counts: Record<string, number> = {};
   for (const d of devices) counts[d.state] = (counts[d.state] ?? 0) + 1;
   const { id, name, status } = result.job;
-  return { id, name, status, ...windowFields(result.job), counts, devices };
+  return {
+    id,
+    name,
+    status,
+    ...windowFields(result.job),
+    ...approvalFields(result.job),
+    counts,
+    devices,
+  };
 }
 
 /** Pads cells into aligned columns. */
@@ -88,8 +101,8 @@ function deviceRow(d: DeviceSummary): string[] {
 }
 
 /**
- * The human-readable result: a status line, the change window (if any), a device table and,
- * with `--diffs`, each diff.
+ * The human-readable result: a status line, its approval and change window (if any), a device
+ * table and, with `--diffs`, each diff.
  */
 export function renderResult(summary: ResultSummary): string {
   const counts = Object.entries(summary.counts)
@@ -97,10 +110,10 @@ export function renderResult(summary: ResultSummary): string {
     .join(', ');
   const head = `job ${summary.id} (${summary.name}): ${summary.status} — ${counts || 'no devices'}`;
   const rows = summary.devices.map(deviceRow);
-  const window = windowText(summary);
+  const gates = approvalAndWindowText(summary);
   const lines = [
     head,
-    ...(window === '' ? [] : [window]),
+    ...(gates === '' ? [] : [gates]),
     table([['DEVICE', 'STATE', 'CODE', 'MESSAGE'], ...rows]),
   ];
   for (const d of summary.devices) {

@@ -25,6 +25,16 @@ describe('fleetpush command line', () => {
     }
   });
 
+  it('lists jobs approve and explains it with --help', async () => {
+    expect((await run('--help')).out).toContain('\n  jobs approve ID [--comment TEXT]');
+    const { code, out } = await run('jobs', 'approve', '--help');
+    expect(code).toBe(0);
+    expect(out).toMatch(
+      /^usage: fleetpush jobs approve ID \[--comment TEXT\] \[--wait\] \[--json\]\n/,
+    );
+    expect(out).toContain('someone other than its\n  submitter must (four eyes)');
+  });
+
   it.each([
     [['frobnicate'], 'unknown command "frobnicate"'],
     [['jobs', 'run', '--bogus'], "Unknown option '--bogus'."],
@@ -43,6 +53,9 @@ describe('fleetpush command line', () => {
     [['jobs', 'rerun', 'j1', '--start-at', 'tonight'], '--start-at: "tonight" is not a time'],
     [['jobs', 'undo', 'j1', '--end-at', '9pm'], '--end-at: "9pm" is not a time'],
     [['jobs', 'start', 'j1', '--at', 'now'], "Unknown option '--at'."],
+    [['jobs', 'approve'], 'missing ID'],
+    [['jobs', 'approve', 'j1', 'j2'], 'unexpected argument "j2"'],
+    [['jobs', 'approve', 'j1', '--comment'], "Option '--comment <value>' argument missing"],
     [
       ['jobs', 'rerun', 'j1', '--devices', 'some'],
       '--devices must be one of failed|not-succeeded, got "some"',

@@ -5,6 +5,7 @@ import type { CliIo } from './cli-io';
 import { devicesImport, devicesList } from './commands/devices-commands';
 import {
   isControlAction,
+  jobsApprove,
   jobsControl,
   jobsDelete,
   jobsRerun,
@@ -34,6 +35,7 @@ export const USAGE = `usage: fleetpush <command> [options]   (fleetpush <command
   devices list
   jobs run --commands-file F [options]    submit a change (--start-at to schedule it, --wait to follow it)
   jobs start ID [--wait]                  start a scheduled (or held) job now
+  jobs approve ID [--comment TEXT]        approve a job that awaits approval (four eyes: not its submitter)
   jobs list [--status S] [--text S]       jobs newest first with their outcome
   jobs rerun ID [--devices failed]        an ended job's change again on its failed devices
   jobs undo ID                            an ended job's rollback commands on the devices it changed
@@ -65,6 +67,7 @@ function route(argv: readonly string[]): { command: Command; args: readonly stri
   if (group === 'devices' && sub === 'list') return { command: devicesList, args: rest };
   if (group === 'jobs' && sub === 'run') return { command: jobsRun, args: rest };
   if (group === 'jobs' && sub === 'start') return { command: jobsStart, args: rest };
+  if (group === 'jobs' && sub === 'approve') return { command: jobsApprove, args: rest };
   if (group === 'jobs' && sub === 'rerun') return { command: jobsRerun, args: rest };
   if (group === 'jobs' && sub === 'undo') return { command: jobsUndo, args: rest };
   if (group === 'jobs' && sub === 'list') return { command: jobsList, args: rest };

@@ -1,5 +1,5 @@
 import type { JobView } from '@fleetpush/contracts';
-import { submittedHeadline, submittedJson } from './submitted-job-view';
+import { nextSteps, submittedHeadline, submittedJson } from './submitted-job-view';
 
 const NOW = new Date('2026-12-08T00:00:00.000Z');
 const job: JobView = {
@@ -22,6 +22,13 @@ const scheduled: JobView = {
   started_at: null,
   start_at: '2026-12-08T02:00:00.000Z',
   end_at: '2026-12-08T04:00:00.000Z',
+};
+const pending: JobView = {
+  ...job,
+  status: 'queued',
+  started_at: null,
+  approval: 'pending',
+  approved_by: null,
 };
 
 describe('what jobs run and jobs start say of the job', () => {
@@ -49,6 +56,44 @@ describe('what jobs run and jobs start say of the job', () => {
       targets: 40,
       start_at: '2026-12-08T02:00:00.000Z',
       end_at: '2026-12-08T04:00:00.000Z',
+    });
+  });
+
+  it('says a job the approval policy holds awaits approval, and how someone else approves it', () => {
+    const approve = '; someone other than you approves it: fleetpush jobs approve j1';
+    expect(submittedHeadline(pending, 'submitted', NOW)).toBe(
+      `job j1 awaits approval: 40 devices, canary a:22${approve}`,
+    );
+    expect(
+      submittedHeadline({ ...scheduled, approval: 'pending', approved_by: null }, 'submitted', NOW),
+    ).toBe(
+      `job j1 awaits approval: 40 devices, canary a:22, starts at 2026-12-08T02:00:00.000Z (in 2h 0m), window closes 2026-12-08T04:00:00.000Z${approve}`,
+    );
+  });
+
+  it('offers to start a scheduled job now, unless it awaits approval', () => {
+    expect(nextSteps(job)).toBe('follow it: fleetpush jobs watch j1\n');
+    expect(nextSteps(scheduled)).toBe(
+      'follow it: fleetpush jobs watch j1\nstart it now: fleetpush jobs start j1\n',
+    );
+    expect(nextSteps({ ...scheduled, approval: 'approved', approved_by: 'bob' })).toContain(
+      'start it now: fleetpush jobs start j1\n',
+    );
+    expect(nextSteps({ ...scheduled, approval: 'pending' })).toBe(
+      'follow it: fleetpush jobs watch j1\n',
+    );
+  });
+
+  it('gives --json the approval the job awaits or got', () => {
+    expect(submittedJson(pending)).toEqual({
+      id: 'j1',
+      status: 'queued',
+      targets: 40,
+      approval: 'pending',
+    });
+    expect(submittedJson({ ...job, approval: 'approved', approved_by: 'bob' })).toMatchObject({
+      approval: 'approved',
+      approved_by: 'bob',
     });
   });
 });

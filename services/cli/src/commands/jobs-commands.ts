@@ -14,9 +14,8 @@ import type { CliIo } from '../cli-io';
 import { exitCodeOfStatus, ExitCode } from '../exit-codes';
 import { followJob } from '../follow-job';
 import { choiceFlag, commandArgs, CONNECTION_OPTIONS, CONNECTION_USAGE } from '../parse-flags';
-import { scheduledStart } from '../job-window-view';
 import { renderResult, summarizeResult } from '../result-view';
-import { submittedHeadline, submittedJson } from '../submitted-job-view';
+import { nextSteps, submittedHeadline, submittedJson } from '../submitted-job-view';
 import { changeWindowFlags, type ChangeWindowValues } from './change-window-flags';
 import { buildSubmission, JOBS_RUN_OPTIONS, JOBS_RUN_USAGE } from './jobs-run-args';
 
@@ -28,8 +27,9 @@ ${CONNECTION_USAGE}`;
 
 /** Usage of `fleetpush jobs result`. */
 export const JOBS_RESULT_USAGE = `usage: fleetpush jobs result ID [--json] [--diffs]
-  every device's state, failure code and message (partial while the job runs); --diffs adds
-  each device's diff of the verify output. Exit 0 completed or running, 1 failed, 3 cancelled.
+  every device's state, failure code and message (partial while the job runs), after its approval
+  (awaits approval, approved by NAME) and change window if it has them; --diffs adds each
+  device's diff of the verify output. Exit 0 completed or running, 1 failed, 3 cancelled.
 ${CONNECTION_USAGE}`;
 
 /** Usage of `fleetpush jobs delete`. */
@@ -78,8 +78,9 @@ interface ReportFlags {
 
 /**
  * After a submission (or a start, as `verb` says): without `--wait`, the job's id, when it is
- * scheduled to start, and how to follow it (exit 0); with it, the job followed to its end (through
- * a scheduled start too), then its result, and the exit code of its status.
+ * scheduled to start (or that it awaits approval, and how to give it), and how to follow it (exit
+ * 0); with it, the job followed to its end (through a pending approval and a scheduled start too),
+ * then its result, and the exit code of its status.
  */
 async function reportJob(
   client: FleetpushClient,
@@ -90,11 +91,8 @@ async function reportJob(
 ): Promise<number> {
   const what = submittedHeadline(job, verb, new Date());
   if (!flags.wait) {
-    const startNow = scheduledStart(job) ? `start it now: fleetpush jobs start ${job.id}\n` : '';
     io.stdout(
-      flags.json
-        ? `${JSON.stringify(submittedJson(job))}\n`
-        : `${what}\nfollow it: fleetpush jobs watch ${job.id}\n${startNow}`,
+      flags.json ? `${JSON.stringify(submittedJson(job))}\n` : `${what}\n${nextSteps(job)}`,
     );
     return ExitCode.completed;
   }
@@ -251,8 +249,9 @@ export async function jobsControl(
 /** Usage of `fleetpush jobs start`. */
 export const JOBS_START_USAGE = `usage: fleetpush jobs start ID [--wait] [--json]
   starts now a job that waits to start: one scheduled by jobs run --start-at (before its time)
-  or one held (submitted with start=false). A job started or ended already: the API's 409
-  (exit 2). --wait follows it to its end; exit 0 completed, 1 failed, 3 cancelled.
+  or one held (submitted with start=false). A job started or ended already, or one that awaits
+  approval (jobs approve starts it): the API's 409 (exit 2). --wait follows it to its end; exit 0
+  completed, 1 failed, 3 cancelled.
 ${CONNECTION_USAGE}`;
 
 /** `fleetpush jobs start ID [--wait]`: a scheduled or held job started now (`POST /jobs/{id}/run`). */
@@ -263,6 +262,31 @@ export async function jobsStart(args: readonly string[], io: CliIo): Promise<num
     args: given,
   } = await connectedCommand(args, ['ID'], JOBS_START_USAGE, io, { wait: { type: 'boolean' } });
   const { job } = await client.jobs.run(given[0] ?? '');
+  return reportJob(client, job, values, io, 'started');
+}
+
+/** Usage of `fleetpush jobs approve`. */
+export const JOBS_APPROVE_USAGE = `usage: fleetpush jobs approve ID [--comment TEXT] [--wait] [--json]
+  approves a job the approval policy (FLEETPUSH_APPROVAL_POLICY) holds: someone other than its
+  submitter must (four eyes), an admin when it reaches production. It starts at once, or at its
+  change window's start when that is still ahead. --comment (up to 500 characters) goes to the
+  audit log. Refused (exit 2): by its submitter or an operator for production (403), a job that
+  does not await approval (409). --wait follows it to its end; exit 0 completed, 1 failed,
+  3 cancelled.
+${CONNECTION_USAGE}`;
+
+/** `fleetpush jobs approve ID [--comment TEXT] [--wait]`: a second person's approval, then as jobs start. */
+export async function jobsApprove(args: readonly string[], io: CliIo): Promise<number> {
+  const {
+    client,
+    values,
+    args: [id = ''],
+  } = await connectedCommand(args, ['ID'], JOBS_APPROVE_USAGE, io, {
+    comment: { type: 'string' },
+    wait: { type: 'boolean' },
+  });
+  const { job } = await client.jobs.approve(id, values.comment);
+  if (!values.json) io.stderr(`job ${id} approved\n`);
   return reportJob(client, job, values, io, 'started');
 }
 

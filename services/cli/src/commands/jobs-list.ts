@@ -18,8 +18,9 @@ const DEFAULT_LIMIT = 20;
 
 /** Usage of `fleetpush jobs list`. */
 export const JOBS_LIST_USAGE = `usage: fleetpush jobs list [--status S[,S...]] [--owner NAME] [--text S] [--limit N] [--offset N]
-  jobs newest first: status, devices, succeeded and failed, how long each ran, change window
-  (a scheduled job's start, when its window closes), owner, name
+  jobs newest first: status, devices, succeeded and failed, how long each ran, approval and change
+  window (awaits approval or approved by NAME; a scheduled job's start, when its window closes),
+  owner, name
   --status   ${STATES.join('|')} (several: comma-separated)
   --owner    the submitter's token name
   --text     text in the job's name (any case), or the start of its id
