@@ -45,6 +45,16 @@ export const jobStatusEvent = z.object({
   actor: z.string().optional(),
 });
 
+/**
+ * A second person approved a job the approval policy held (`FLEETPUSH_APPROVAL_POLICY`); a
+ * `job:status` to `running` follows unless its change window opens later.
+ */
+export const jobApprovedEvent = z.object({
+  ...envelope,
+  type: z.literal('job:approved'),
+  approvedBy: z.string(),
+});
+
 /** A wave started or completed. */
 export const jobWaveEvent = z.object({
   ...envelope,
@@ -121,6 +131,7 @@ export const logEvent = z.object({
 export const fleetEventSchema = z.discriminatedUnion('type', [
   jobCreatedEvent,
   jobStatusEvent,
+  jobApprovedEvent,
   jobWaveEvent,
   jobCanaryEvent,
   jobFinishedEvent,

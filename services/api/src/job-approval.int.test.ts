@@ -57,6 +57,18 @@ describe('four eyes: FLEETPUSH_APPROVAL_POLICY', () => {
       });
       expect((await h.deps.queue.depth()).waiting).toBe(1);
       expect((await approve(h, id, bob)).status).toBe(409);
+      const events = await h
+        .http()
+        .get(`/api/v1/jobs/${id}/events`)
+        .set('Authorization', h.auth('viewer'));
+      const types = events.body.events.map((e: { type: string }) => e.type);
+      expect(types.slice(0, 4)).toEqual([
+        'job:created',
+        'job:status',
+        'job:approved',
+        'job:status',
+      ]);
+      expect(events.body.events[2]).toMatchObject({ approvedBy: 'bob' });
 
       const audit = await h
         .http()

@@ -105,6 +105,11 @@ describe('ProgressTracker', () => {
     expect(renderProgress(scheduled.snapshot())).toMatch(
       / · ETA --:-- · queued: awaits approval, then its start time, 2026-12-08T02:00:00.000Z$/,
     );
+    // approved while its window is still ahead: it waits for its time, no longer for a person
+    scheduled.apply(ev({ type: 'job:approved', approvedBy: 'bob' }));
+    expect(renderProgress(scheduled.snapshot())).toMatch(
+      / · queued: waits for its start time, 2026-12-08T02:00:00.000Z$/,
+    );
     const approved = new ProgressTracker('j3');
     approved.seed({ targets: 2, status: 'queued', start_at: START, approval: 'approved' });
     expect(renderProgress(approved.snapshot())).toMatch(

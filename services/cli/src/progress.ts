@@ -56,8 +56,8 @@ export class ProgressTracker {
 
   /**
    * Seeds what the events of a resumed watch may not repeat (the job's detail), and what no
-   * event carries: when a scheduled job starts, and whether it awaits approval (no event says
-   * it was approved either: leaving `queued` ends the wait).
+   * event carries: when a scheduled job starts, and whether it awaits approval (until a
+   * `job:approved` event, or leaving `queued`, ends the wait).
    */
   seed(job: ProgressSeed): void {
     this.total = job.targets;
@@ -72,6 +72,9 @@ export class ProgressTracker {
     switch (event.type) {
       case 'job:created':
         this.total = event.targets;
+        break;
+      case 'job:approved':
+        this.awaitingApproval = false;
         break;
       case 'job:status':
         // only a transition out of the status shown moves it: a watch replays the job's history

@@ -59,6 +59,9 @@ export function jobApproveRoute(deps: ApiDeps): Router {
       if (outcome !== 'approved' && outcome !== 'scheduled') {
         throw invalidState(outcome, `job ${id} does not await approval (${outcome})`);
       }
+      await deps.events.append(id, [
+        { type: 'job:approved', jobId: id, approvedBy: principal.name },
+      ]);
       await audit(deps, res, 'job:approved', id, {
         comment: comment ?? null,
         scheduled: outcome === 'scheduled',

@@ -57,6 +57,9 @@ export function useJobMonitor(jobId: string): JobMonitorState {
           jobId,
           config.gatewayUrl,
           (event) => {
+            // the approval is the job view's, not the monitor's: the banner and header follow it
+            if (event.type === 'job:approved')
+              setJob((current) => current && approvedBy(current, event.approvedBy));
             buffer.push(event);
             setConnection('live');
             timer ??= setTimeout(flush, FLUSH_MS);
@@ -81,4 +84,9 @@ export function useJobMonitor(jobId: string): JobMonitorState {
     [],
   );
   return { job, monitor, connection, error, jobChanged };
+}
+
+/** The job as a `job:approved` event leaves it: approved, by whom (its status moves separately). */
+function approvedBy(job: JobDetail, approver: string): JobDetail {
+  return { ...job, approval: 'approved', approved_by: approver };
 }

@@ -96,6 +96,12 @@ describe('applyEvents', () => {
     expect(m.log.at(-1)?.text).toBe(`line ${LOG_TAIL_LINES + 9}`);
   });
 
+  it("logs a second person's approval, leaving the status to the job's own events", () => {
+    const m = applyEvents(start(), [{ ...base, seq: 1, type: 'job:approved', approvedBy: 'bob' }]);
+    expect(m.status).toBe('queued');
+    expect(m.log.at(-1)?.text).toBe('approved by bob');
+  });
+
   it('ends with the finished status and its reason', () => {
     const m = applyEvents(start(), [
       {

@@ -123,6 +123,9 @@ function applyOne(
         `job ${e.from ?? 'new'} → ${e.to}${e.actor ? ` by ${e.actor}` : ''}${e.reason ? `: ${reasonText(e.reason)}` : ''}`,
       );
       return { ...m, status: e.to };
+    case 'job:approved':
+      line(`approved by ${e.approvedBy}`);
+      return m;
     case 'job:canary':
       line(
         `canary ${e.verdict}${e.awaitingApproval ? ', awaiting approval' : ''}`,
