@@ -159,4 +159,31 @@ describe('four eyes: FLEETPUSH_APPROVAL_POLICY', () => {
       expect(ui.body.approvalPolicy).toBe('all');
     });
   });
+
+  it("the canary's hold of a held job is released by someone other than its submitter too", async () => {
+    await under('all', async (h) => {
+      await importRows(h, THREE);
+      const id = (await postJob(h, { pause_after_canary: true })).body.job.id as string;
+      const bob = await person(h, 'bob', 'operator');
+      expect((await approve(h, id, bob)).status).toBe(202);
+      await drive(h, id); // the canary succeeds; the job holds after it
+      const resume = (auth: string) =>
+        h.http().post(`/api/v1/jobs/${id}/resume`).set('Authorization', auth).send({});
+      const own = await resume(h.auth('operator'));
+      expect([own.status, own.body.error.message]).toEqual([
+        403,
+        expect.stringContaining('four eyes'),
+      ]);
+      expect((await h.deps.reader.record(id))?.status).toBe('paused');
+      const other = await resume(bob);
+      expect(other.body).toMatchObject({ status: 'running', changed: true });
+      // any later pause is the submitter's to lift again
+      await h
+        .http()
+        .post(`/api/v1/jobs/${id}/pause`)
+        .set('Authorization', h.auth('operator'))
+        .send({});
+      expect((await resume(h.auth('operator'))).body).toMatchObject({ changed: true });
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { CONTROL_ACTIONS, controlRequestSchema, type ControlAction } from '@fleetpush/contracts';
+import type { JobRecord } from '@fleetpush/store';
 import { Router } from 'express';
 import type { ApiDeps } from '../api-deps';
 import { audit } from '../audit-trail';
@@ -9,6 +10,26 @@ import { parseOr400 } from '../validate';
 import { recordOr404 } from './job-read-routes';
 
 const ACTIONS: ReadonlySet<string> = new Set(CONTROL_ACTIONS);
+
+/**
+ * 403 when the submitter of a job the approval policy held resumes it from its hold after the
+ * canary: that resume is the approval of the fan-out, and, like the job's own, it is someone
+ * else's to give (four eyes). Other pauses and every stop stay the submitter's too.
+ */
+async function refuseSelfApprovedCanary(
+  deps: ApiDeps,
+  id: string,
+  record: JobRecord,
+  actor: string,
+): Promise<void> {
+  if (!record.approval || record.actor !== actor) return;
+  if ((await deps.reader.run(id)).awaitingApproval !== '1') return;
+  throw new ApiHttpError(
+    403,
+    ApiErrorCode.forbidden,
+    `the fan-out after the canary is approved by someone other than ${actor}, as the job was (four eyes)`,
+  );
+}
 
 /**
  * `POST /jobs/:id/<pause|resume|cancel|terminate>` (operator): applies the action (409 with
@@ -29,8 +50,9 @@ export function jobControlRoute(deps: ApiDeps): Router {
       }
       const id = req.params.id as string;
       const body = parseOr400(controlRequestSchema, req.body ?? {});
-      await recordOr404(deps, id);
+      const record = await recordOr404(deps, id);
       const actor = principalOf(res).name;
+      if (action === 'resume') await refuseSelfApprovedCanary(deps, id, record, actor);
       const reply = await deps.coordinator.control(id, action as ControlAction, actor, body.reason);
       if (reply.kind === 'invalid') {
         throw new ApiHttpError(
