@@ -1,4 +1,5 @@
 import {
+  canaryHoldText,
   approvalNote,
   approvalPolicyOf,
   approvedByText,
@@ -100,5 +101,19 @@ describe('policyHolds', () => {
     const principal = { name: 'alice', role: 'admin' } as const;
     expect(approvalPolicyOf({ gatewayUrl: null, principal })).toBe('none');
     expect(approvalPolicyOf({ gatewayUrl: null, principal, approvalPolicy: 'all' })).toBe('all');
+  });
+});
+
+describe('canaryHoldText', () => {
+  const held = { status: 'paused', actor: 'alice', approval: 'approved' as const };
+  it("tells the submitter of a held job that the fan-out's approval is someone else's", () => {
+    expect(canaryHoldText(held, 'alice')).toContain('someone other than you');
+    expect(canaryHoldText(held, 'bob')).toContain('read its diff, then resume');
+  });
+
+  it('keeps the plain words for a job no policy held', () => {
+    expect(canaryHoldText({ ...held, approval: null }, 'alice')).toContain(
+      'read its diff, then resume',
+    );
   });
 });

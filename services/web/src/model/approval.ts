@@ -75,6 +75,17 @@ export function approvedByText(job: ApprovalJob): string | null {
   return job.approval === 'approved' && job.approved_by ? `approved by ${job.approved_by}` : null;
 }
 
+/**
+ * What the canary card says while the job holds after its canary. For a job the approval policy
+ * held, the resume is the fan-out's approval, and its submitter may not give it (four eyes).
+ */
+export function canaryHoldText(job: ApprovalJob | null, principalName: string): string {
+  const held = job?.approval === 'pending' || job?.approval === 'approved';
+  if (held && principalName === job?.actor)
+    return 'The canary passed. The job is paused for approval: someone other than you reads its diff and resumes it to fan out.';
+  return 'The canary passed. The job is paused for approval: read its diff, then resume to fan out.';
+}
+
 /** The history's note under a held job's status; null for any other job. */
 export function approvalNote(job: ApprovalJob): string | null {
   return awaitsApproval(job) ? 'awaits approval' : null;

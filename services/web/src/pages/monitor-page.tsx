@@ -18,6 +18,7 @@ import { estimateRemainingMs, formatElapsed, formatDuration } from '../model/eta
 import { countStates, type JobMonitor } from '../model/job-monitor';
 import { jobOutcomeText, waveBadgeState } from '../model/job-outcome';
 import { hrefOf, navigate } from '../route';
+import { canaryHoldText, type ApprovalJob } from '../model/approval';
 import { useSession } from '../session';
 
 const ACTION_LABEL: Readonly<Record<ControlAction, string>> = {
@@ -81,7 +82,7 @@ export function MonitorPage({ jobId }: { readonly jobId: string }): React.JSX.El
         </div>
       )}
       <div className="grid-2">
-        <CanaryCard jobId={jobId} monitor={monitor} />
+        <CanaryCard jobId={jobId} monitor={monitor} job={job} />
         <Progress monitor={monitor} />
       </div>
       <section className="card stack" aria-labelledby="grid-title">
@@ -206,11 +207,13 @@ function Controls({
 function CanaryCard({
   jobId,
   monitor,
+  job,
 }: {
   readonly jobId: string;
   readonly monitor: JobMonitor;
+  readonly job: ApprovalJob | null;
 }): React.JSX.Element {
-  const { api } = useSession();
+  const { api, config } = useSession();
   const key = monitor.canary.key;
   const device = monitor.devices.get(key);
   const state = device?.state ?? 'pending';
@@ -246,7 +249,7 @@ function CanaryCard({
       </div>
       {monitor.canary.awaitingApproval && monitor.status === 'paused' && (
         <div className="alert info" role="status">
-          The canary passed. The job is paused for approval: read its diff, then resume to fan out.
+          {canaryHoldText(job, config.principal.name)}
         </div>
       )}
       {device?.message && (
