@@ -172,6 +172,11 @@ export const jobPreviewSchema = z.looseObject({
   devices: z.array(previewDeviceSchema),
   /** The least role that may submit it (`admin` when production devices are targeted). */
   needs_role: roleSchema,
+  /**
+   * Whether the approval policy will hold it until someone other than its submitter approves it
+   * (absent from an API older than 2026-12-08).
+   */
+  needs_approval: z.boolean().optional(),
 });
 
 /** A rejected CSV row: its line, what is wrong, its cells (secrets `[redacted]`). */

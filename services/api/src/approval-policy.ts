@@ -1,14 +1,20 @@
 import type { ApprovalPolicy } from '@fleetpush/config';
-import type { PlannedJob } from '@fleetpush/store';
+
+/** What the approval policy reads of a job. */
+export interface ApprovalSubject {
+  /** A dry run changes nothing. */
+  readonly dryRun: boolean;
+  /** Whether any of its devices is a production device. */
+  readonly reachesProduction: boolean;
+}
 
 /**
- * Whether a planned job waits for a second person's approval under `policy`: every job under
- * `all`, a job that reaches a production device under `production`; never a dry run (it changes
+ * Whether a job waits for a second person's approval under `policy`: every job under `all`, a
+ * job that reaches a production device under `production`; never a dry run (it changes
  * nothing).
  */
-export function needsApproval(policy: ApprovalPolicy, planned: PlannedJob): boolean {
-  const spec = planned.job.spec as { dry_run?: boolean };
-  if (spec.dry_run === true) return false;
+export function needsApproval(policy: ApprovalPolicy, job: ApprovalSubject): boolean {
+  if (job.dryRun) return false;
   if (policy === 'all') return true;
-  return policy === 'production' && planned.prodDevices.length > 0;
+  return policy === 'production' && job.reachesProduction;
 }

@@ -90,6 +90,11 @@ describe('four eyes: FLEETPUSH_APPROVAL_POLICY', () => {
   it('under "production", only jobs reaching a production device wait, and only an admin other than the submitter approves', async () => {
     await under('production', async (h) => {
       await importRows(h, [deviceRow('10.0.0.1'), deviceRow('10.0.0.2', { prod: 'true' })]);
+      const preview = (body: Record<string, unknown>) =>
+        postJob(h, body, 'admin', '/api/v1/jobs/preview').then((r) => r.body.needs_approval);
+      expect(await preview({ targets: ['10.0.0.1:22'] })).toBe(false);
+      expect(await preview({ confirm_prod: true })).toBe(true);
+      expect(await preview({ confirm_prod: true, dry_run: true })).toBe(false);
       const lab = await postJob(h, { targets: ['10.0.0.1:22'] });
       expect(lab.body.job).toMatchObject({ status: 'running', approval: null });
 

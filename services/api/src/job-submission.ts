@@ -75,7 +75,10 @@ async function launch(
   actor: string,
   start: boolean,
 ): Promise<void> {
-  const awaitingApproval = needsApproval(deps.approvalPolicy ?? 'none', planned);
+  const awaitingApproval = needsApproval(deps.approvalPolicy ?? 'none', {
+    dryRun: (planned.job.spec as JobSubmission).dry_run,
+    reachesProduction: planned.prodDevices.length > 0,
+  });
   await createJob(deps.redis, deps.keys, { ...planned.job, held: !start, awaitingApproval });
   if (!start || planned.job.startAt || awaitingApproval) return;
   const dispatch = (await deps.coordinator.start(planned.job.id, actor)) ?? [];

@@ -2,6 +2,7 @@ import { jobSubmissionSchema } from '@fleetpush/contracts';
 import { previewJob } from '@fleetpush/store';
 import { Router } from 'express';
 import type { ApiDeps } from '../api-deps';
+import { needsApproval } from '../approval-policy';
 import { principalOf, requireRole } from '../auth';
 import { requireContentType } from '../body-guards';
 import { parseOr400 } from '../validate';
@@ -11,7 +12,8 @@ import { PRODUCTION_ROLE } from './job-submit-route';
  * `POST /jobs/preview` (operator): the body of `POST /jobs`; answers what submitting it would
  * do (rendered commands per device, unresolved and unsafe variables, production devices, the
  * run plan, the problems it would be refused with) without storing anything or touching a
- * device. `needs_role` says which role may submit it.
+ * device. `needs_role` says which role may submit it, `needs_approval` whether the approval policy
+ * will hold it for someone else's approval.
  */
 export function jobPreviewRoute(deps: ApiDeps): Router {
   const router = Router();
@@ -28,8 +30,13 @@ export function jobPreviewRoute(deps: ApiDeps): Router {
         submission,
         inventory: await deps.inventory.all(),
       });
-      const needsRole = preview.prod_devices.length > 0 ? PRODUCTION_ROLE : 'operator';
-      res.json({ ...preview, needs_role: needsRole });
+      const reachesProduction = preview.prod_devices.length > 0;
+      const needsRole = reachesProduction ? PRODUCTION_ROLE : 'operator';
+      const approval = needsApproval(deps.approvalPolicy ?? 'none', {
+        dryRun: submission.dry_run,
+        reachesProduction,
+      });
+      res.json({ ...preview, needs_role: needsRole, needs_approval: approval });
     },
   );
   return router;

@@ -78,10 +78,10 @@ export function ReviewStep({
   const prod = previews.filter((p) => p.prod);
   const needsTyping = prod.length > 0;
   const confirmed = !needsTyping || typed === form.name.trim();
-  const held = policyHolds(approvalPolicyOf(config), {
-    dryRun: form.dryRun,
-    prodDevices: prod.length,
-  });
+  // the server's word when its preview says it (an older API's does not: the UI's own reading)
+  const held =
+    preview?.needs_approval ??
+    policyHolds(approvalPolicyOf(config), { dryRun: form.dryRun, prodDevices: prod.length });
 
   const run = async (): Promise<void> => {
     setBusy(true);
