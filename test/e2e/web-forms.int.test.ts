@@ -405,6 +405,10 @@ describe('web UI forms in a real browser', () => {
 
       await page.goto(`${stack.url}/#/jobs/${encodeURIComponent(job.id)}/detail`);
       await page
+        .getByTestId('job-outcome')
+        .getByText('Job cancelled: the devices not yet started were skipped')
+        .waitFor({ timeout: UI_TIMEOUT });
+      await page
         .getByRole('button', { name: 'Run on the 1 skipped device…' })
         .click({ timeout: UI_TIMEOUT });
       const confirm = page.getByRole('group', { name: 'Confirm the rerun' });

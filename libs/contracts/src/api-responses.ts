@@ -55,6 +55,11 @@ export const jobViewSchema = z.looseObject({
   approval: z.enum(['pending', 'approved']).nullable().optional(),
   /** Who approved the job, once approved. */
   approved_by: z.string().nullable().optional(),
+  /**
+   * Why the job stopped starting devices, once ended so: its never-started devices' skip reason
+   * (`canary_failed`, `budget_exceeded`, `cancelled`, `window_closed`); null or absent otherwise.
+   */
+  end_reason: z.string().nullable().optional(),
 });
 
 /**

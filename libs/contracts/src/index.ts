@@ -17,6 +17,7 @@ export * from './device-reachability';
 export * from './stored-device';
 export * from './device-result';
 export * from './skip-reason-text';
+export * from './end-reason-text';
 export * from './diff-reason-text';
 export * from './device-left-changed';
 export * from './auth';

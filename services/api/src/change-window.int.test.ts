@@ -137,7 +137,11 @@ describe('POST /jobs with a change window', () => {
       const [canary] = await h.deps.reader.dispatched(id);
       expect((await h.deps.coordinator.begin(id, canary!)).kind).toBe('skipped');
       const ended = await get(h, `/jobs/${id}`);
-      expect(ended.body).toMatchObject({ status: 'cancelled', counts: { skipped: 3 } });
+      expect(ended.body).toMatchObject({
+        status: 'cancelled',
+        counts: { skipped: 3 },
+        end_reason: 'window_closed',
+      });
       const result = await get(h, `/jobs/${id}/result`);
       expect(
         result.body.devices.map((d: { result: { skipReason: string } }) => d.result.skipReason),

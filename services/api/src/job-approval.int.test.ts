@@ -83,7 +83,11 @@ describe('four eyes: FLEETPUSH_APPROVAL_POLICY', () => {
       ]);
       await drive(h, id);
       const ended = await h.http().get(`/api/v1/jobs/${id}`).set('Authorization', h.auth('viewer'));
-      expect(ended.body).toMatchObject({ status: 'completed', approved_by: 'bob' });
+      expect(ended.body).toMatchObject({
+        status: 'completed',
+        approved_by: 'bob',
+        end_reason: null,
+      });
     });
   });
 

@@ -22,6 +22,11 @@ export interface JobView {
   readonly approval: 'pending' | 'approved' | null;
   /** Who approved it, once approved. */
   readonly approved_by: string | null;
+  /**
+   * Why it stopped starting devices, once ended so (`canary_failed`, `budget_exceeded`,
+   * `cancelled`, `window_closed`); null while it runs or when it ran every device.
+   */
+  readonly end_reason: string | null;
 }
 
 /** A job as the lists give it: its view and its devices counted by state. */
@@ -47,6 +52,7 @@ export function toJobView(record: JobRecord): JobView {
     approval:
       record.approval === 'pending' || record.approval === 'approved' ? record.approval : null,
     approved_by: record.approved_by || null,
+    end_reason: record.end_reason || null,
   };
 }
 

@@ -89,7 +89,7 @@ describe('result view of a job with a change window', () => {
 
   it('explains the devices the closing window left unstarted', () => {
     const closed: JobResultView = {
-      job: { ...waiting.job, status: 'cancelled', start_at: null },
+      job: { ...waiting.job, status: 'cancelled', start_at: null, end_reason: 'window_closed' },
       devices: [
         {
           index: 0,
@@ -107,8 +107,9 @@ describe('result view of a job with a change window', () => {
     };
     const text = renderResult(summarizeResult(closed));
     expect(text).toContain(
-      'job j1 (ntp): cancelled — 1 succeeded, 1 skipped\nwindow closes 2026-12-08T04:00:00.000Z\n',
+      'job j1 (ntp): cancelled (its change window closed; the devices not yet started were skipped) — 1 succeeded, 1 skipped\nwindow closes 2026-12-08T04:00:00.000Z\n',
     );
+    expect(summarizeResult(closed)).toMatchObject({ end_reason: 'window_closed' });
     expect(text).toMatch(
       /b:22 +skipped +window_closed +not started: the job's change window closed first\n/,
     );

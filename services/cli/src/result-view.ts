@@ -1,5 +1,6 @@
 import {
   diffReasonText,
+  endReasonText,
   skipReasonText,
   type JobDeviceOutcome,
   type JobResultView,
@@ -31,6 +32,8 @@ export interface ResultSummary {
   readonly approval?: 'pending' | 'approved';
   /** Who approved it, once approved. */
   readonly approved_by?: string;
+  /** Why it stopped starting devices (`canary_failed`, `window_closed`, …), once it ended so. */
+  readonly end_reason?: string;
   readonly counts: Record<string, number>;
   readonly devices: DeviceSummary[];
 }
@@ -60,6 +63,7 @@ export function summarizeResult(result: JobResultView, diffs = false): ResultSum
     status,
     ...windowFields(result.job),
     ...approvalFields(result.job),
+    ...(result.job.end_reason ? { end_reason: result.job.end_reason } : {}),
     counts,
     devices,
   };
@@ -108,7 +112,8 @@ export function renderResult(summary: ResultSummary): string {
   const counts = Object.entries(summary.counts)
     .map(([state, n]) => `${n} ${state}`)
     .join(', ');
-  const head = `job ${summary.id} (${summary.name}): ${summary.status} — ${counts || 'no devices'}`;
+  const why = summary.end_reason ? ` (${endReasonText(summary.end_reason)})` : '';
+  const head = `job ${summary.id} (${summary.name}): ${summary.status}${why} — ${counts || 'no devices'}`;
   const rows = summary.devices.map(deviceRow);
   const gates = approvalAndWindowText(summary);
   const lines = [

@@ -86,6 +86,7 @@ describe('change windows (real Redis, real SSH)', () => {
           status: 'cancelled',
           reason: 'window_closed',
         });
+        expect((await h.reader.record(jobId))?.end_reason).toBe('window_closed');
       },
       100,
     ));

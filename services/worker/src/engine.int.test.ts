@@ -51,6 +51,7 @@ describe('the engine on a simulated fleet (real Redis, real SSH)', () => {
       await h.startWorker();
       const jobId = await h.submit({ commands: [NTP] });
       expect(await h.waitForEnd(jobId)).toBe('failed');
+      expect((await h.reader.record(jobId))?.end_reason).toBe('canary_failed');
       expect(await stateCounts(h, jobId)).toEqual({ failed: 1, skipped: 5 });
       for (const device of h.fleet.devices.slice(1)) {
         expect(device.ledger.isUntouched()).toBe(true);

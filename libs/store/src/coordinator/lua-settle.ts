@@ -48,6 +48,8 @@ local function finish(m, status, reason)
   m.phase = 'finished'
   m.status = status
   m.skipReason = reason or ''
+  -- kept on the record too: lists and results say why a job ended without reading its run
+  if reason then redis.call('HSET', K_RECORD, 'end_reason', reason) end
   local event = (status == 'completed' and 'complete') or (status == 'failed' and 'fail') or 'drained'
   local to = jobTransition(event, reason)
   if not to and status == 'cancelled' then jobTransition('cancel', reason) end

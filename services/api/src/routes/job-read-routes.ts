@@ -49,6 +49,7 @@ const VIEW_FIELDS = [
   'end_at',
   'approval',
   'approved_by',
+  'end_reason',
 ];
 /** States in which a job still has work to do (or waits to start). */
 const ACTIVE_STATES: ReadonlySet<string> = new Set(['queued', 'running', 'paused', 'cancelling']);

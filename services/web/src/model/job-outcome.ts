@@ -1,16 +1,8 @@
-import { skipReasonText } from '@fleetpush/contracts';
+import { endReasonText, skipReasonText } from '@fleetpush/contracts';
 
-/** What an operator reads about a job's end, keyed by the reason the end carries. */
-const REASONS: Readonly<Record<string, string>> = {
-  canary_failed: 'the canary failed, so no other device was started',
-  budget_exceeded: 'a wave spent its failure budget; the devices not yet started were skipped',
-  cancelled: 'the devices not yet started were skipped',
-  window_closed: 'its change window closed; the devices not yet started were skipped',
-};
-
-/** A job's end reason in words (an unknown reason as it is). */
+/** A job's end reason in words (an unknown reason as it is): the words the CLI uses too. */
 export function reasonText(reason: string): string {
-  return REASONS[reason] ?? reason;
+  return endReasonText(reason);
 }
 
 /**

@@ -10,7 +10,7 @@ import { StatusBadge } from '../components/status-badge';
 import type { JobResult, JobResultDevice } from '../data/api-types';
 import { groupByDiff } from '../model/diff-groups';
 import { formatElapsed } from '../model/eta';
-import { skipReasonSentence } from '../model/job-outcome';
+import { jobOutcomeText, skipReasonSentence } from '../model/job-outcome';
 import { download, resultToCsv } from '../model/result-export';
 import { hrefOf, navigate } from '../route';
 import { useSession } from '../session';
@@ -89,6 +89,11 @@ export function JobDetailPage({
         </div>
       </div>
       <JobBanner job={result.job} onChanged={() => setVersion((v) => v + 1)} />
+      {['failed', 'cancelled'].includes(result.job.status) && (
+        <div className="alert error" role="status" data-testid="job-outcome">
+          {jobOutcomeText(result.job.status, result.job.end_reason ?? undefined)}
+        </div>
+      )}
       <section className="card stack" aria-labelledby="groups-title">
         <h2 id="groups-title">Devices by diff</h2>
         <div className="row" role="group" aria-label="Diff groups">
