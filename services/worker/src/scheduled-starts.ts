@@ -1,6 +1,6 @@
 import type { DeviceTaskQueue } from '@fleetpush/queue';
 import type { Logger } from '@fleetpush/runtime';
-import type { RedisKeys, RunCoordinator } from '@fleetpush/store';
+import { releaseHeldJob, type RedisKeys, type RunCoordinator } from '@fleetpush/store';
 import type { Redis } from 'ioredis';
 
 /** Due jobs started per pass (the rest wait for the next pass, seconds later). */
@@ -11,9 +11,8 @@ export const SCHEDULE_ACTOR = 'schedule';
 
 /**
  * Starts the held jobs whose change window has opened (`window.start_at`, in `scheduledJobs`),
- * as `POST /jobs/{id}/run` would: the move from `heldJobs` to `activeJobs` is the guard, so a
- * job run early, cancelled or deleted meanwhile is only dropped from the schedule. Should the
- * process die after the move, the job is active and `queued`, and the reconciler starts it.
+ * as `POST /jobs/{id}/run` would (`releaseHeldJob` is the guard: a job run early, cancelled or
+ * deleted meanwhile is only dropped from the schedule).
  */
 export class ScheduledStarts {
   constructor(
@@ -38,9 +37,7 @@ export class ScheduledStarts {
   }
 
   private async start(jobId: string): Promise<void> {
-    const moved = await this.redis.smove(this.keys.heldJobs, this.keys.activeJobs, jobId);
-    await this.redis.zrem(this.keys.scheduledJobs, jobId);
-    if (moved !== 1) return;
+    if (!(await releaseHeldJob(this.redis, this.keys, jobId))) return;
     const dispatch = await this.coordinator.start(jobId, SCHEDULE_ACTOR);
     if (!dispatch) return;
     this.logger.info({ jobId }, 'started a scheduled job: its change window opened');

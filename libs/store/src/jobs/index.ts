@@ -3,3 +3,4 @@ export * from './plan-job';
 export * from './preview-job';
 export * from './change-window';
 export * from './job-approval';
+export * from './release-held-job';

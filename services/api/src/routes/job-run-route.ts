@@ -1,5 +1,5 @@
 import { isTerminalJobState, type JobState } from '@fleetpush/domain';
-import type { JobRecord, TokenPrincipal } from '@fleetpush/store';
+import { releaseHeldJob, type JobRecord, type TokenPrincipal } from '@fleetpush/store';
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../api-deps';
@@ -46,20 +46,17 @@ export async function checkProduction(
 }
 
 /**
- * Starts a held job: moves it from `heldJobs` to `activeJobs` (atomically, so two callers
- * cannot both start it), then starts the run and enqueues its first devices. Should the
- * process die in between, the job is active and `queued`, and the reconciler starts it.
+ * Starts a held (or scheduled) job: takes it out of waiting (`releaseHeldJob`: of two callers,
+ * one), then starts the run and enqueues its first devices.
  */
 export async function startHeld(deps: ApiDeps, id: string, actor: string): Promise<void> {
   const status = (await deps.reader.record(id))?.status ?? 'missing';
-  if ((await deps.redis.smove(deps.keys.heldJobs, deps.keys.activeJobs, id)) !== 1) {
+  if (!(await releaseHeldJob(deps.redis, deps.keys, id))) {
     throw invalidState(
       status,
       `job ${id} is ${status}: only a job submitted with start=false or a later window.start_at can be run, once`,
     );
   }
-  // a scheduled job run early no longer waits for its time
-  await deps.redis.zrem(deps.keys.scheduledJobs, id);
   const dispatch = await deps.coordinator.start(id, actor);
   if (dispatch === null) {
     const now = (await deps.reader.record(id))?.status ?? 'missing';
