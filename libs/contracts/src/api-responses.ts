@@ -172,6 +172,20 @@ export const jobPreviewSchema = z.looseObject({
       waves: z.array(z.number().int()),
       concurrency: z.number().int(),
       stagger_ms: z.number().int(),
+      /**
+       * What each of `strategy.limits` covers among the targets, in its order (absent from an
+       * API older than 2026-12-08): a rule covering no device is usually a typo.
+       */
+      limits: z
+        .array(
+          z.object({
+            rule: z.string(),
+            concurrency: z.number().int(),
+            groups: z.number().int(),
+            devices: z.number().int(),
+          }),
+        )
+        .optional(),
     })
     .nullable(),
   devices: z.array(previewDeviceSchema),

@@ -62,6 +62,36 @@ describe('jobSubmissionSchema', () => {
     );
   });
 
+  it('takes group limits by tag or by variable, and names the rule of each problem', () => {
+    const limits = [
+      { tag: 'core', concurrency: 1 },
+      { per: 'site', concurrency: 2 },
+    ];
+    expect(jobSubmissionSchema.parse({ ...minimal, strategy: { limits } }).strategy.limits).toEqual(
+      limits,
+    );
+    expect(
+      problems({
+        ...minimal,
+        strategy: {
+          limits: [
+            { tag: 'core', per: 'site', concurrency: 1 },
+            { concurrency: 1 },
+            { tag: 'core', concurrency: 0 },
+            { per: 'not-a-name', concurrency: 1 },
+            { per: 'site' },
+          ],
+        },
+      }),
+    ).toEqual([
+      'strategy.limits[0]: give either tag (devices with this tag) or per (a variable whose value groups the devices)',
+      'strategy.limits[1]: give either tag (devices with this tag) or per (a variable whose value groups the devices)',
+      expect.stringMatching(/^strategy\.limits\[2\]\.concurrency: /),
+      expect.stringMatching(/^strategy\.limits\[3\]\.per: must be an identifier/),
+      expect.stringMatching(/^strategy\.limits\[4\]\.concurrency: /),
+    ]);
+  });
+
   it('refuses a budget together with stop_on_error, and a dry run that saves', () => {
     expect(problems({ ...minimal, strategy: { max_failures: 2, stop_on_error: true } })).toEqual([
       expect.stringMatching(/^strategy\.stop_on_error: /),

@@ -31,6 +31,37 @@ export const waveSize = z.union([
     .transform((s) => s as `${number}%`),
 ]);
 
+/** The most devices of one group in flight at once; the largest a window can be. */
+const groupConcurrency = z.number().int().min(1).max(10_000);
+
+/**
+ * A concurrency cap on a group of devices, across the whole job, within the job's window:
+ * `{ tag: "core", concurrency: 1 }` = never two devices tagged `core` at once;
+ * `{ per: "site", concurrency: 2 }` = at most two devices with the same value of the
+ * variable `site` (host_vars, inventory column or global_vars, as in templates) at once.
+ * Devices without the tag or the variable are not limited by the rule.
+ */
+export const groupLimitSchema = z
+  .object({
+    tag: tagSchema.optional(),
+    per: variableName.optional(),
+    concurrency: groupConcurrency,
+  })
+  .strict()
+  .superRefine((limit, ctx) => {
+    if ((limit.tag === undefined) === (limit.per === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message:
+          'give either tag (devices with this tag) or per (a variable whose value groups the devices)',
+      });
+    }
+  });
+
+/** A group limit as submitted. */
+export type GroupLimit = z.output<typeof groupLimitSchema>;
+
 /** How the run fans out after the canary. */
 export const strategySchema = z
   .object({
@@ -49,6 +80,12 @@ export const strategySchema = z
      * job stops at the first failure, as nw-edit did; `false` with no budget = unlimited.
      */
     stop_on_error: z.boolean().optional(),
+    /**
+     * Concurrency caps per group of devices ("never two cores at once", "one device per site
+     * at a time"), on top of `concurrency`; a device starts only when every group it belongs to
+     * is under its cap, and devices behind it start meanwhile.
+     */
+    limits: z.array(groupLimitSchema).max(20).optional(),
   })
   .strict();
 

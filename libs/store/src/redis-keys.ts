@@ -95,6 +95,18 @@ export interface JobKeys {
    * counts are read without reading every device's state).
    */
   readonly deviceCounts: string;
+  /**
+   * Hash of the job's group limits (`strategy.limits`): `c<group>` → cap, `n<group>` → devices
+   * of the group in flight, `d<index>` → the device's groups (space-separated ids from 1).
+   */
+  readonly groups: string;
+  /**
+   * Sorted set: devices of the current wave held back because a group of theirs is at its cap,
+   * scored `group × 2^24 + index` (a group's parked devices in plan order).
+   */
+  readonly parked: string;
+  /** Sorted set: groups under their cap with parked devices (score = group id): start those first. */
+  readonly ready: string;
   readonly ordered: readonly string[];
 }
 
@@ -166,6 +178,9 @@ function jobKeys(base: string): JobKeys {
     deviceTasks: `${base}:dtasks`,
     deviceStarted: `${base}:dstarted`,
     deviceCounts: `${base}:dcounts`,
+    groups: `${base}:groups`,
+    parked: `${base}:parked`,
+    ready: `${base}:ready`,
   };
   return { ...keys, ordered: Object.values(keys) };
 }

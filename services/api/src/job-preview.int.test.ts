@@ -57,6 +57,7 @@ describe('POST /jobs/preview', () => {
         waves: [1, 2],
         concurrency: 2,
         stagger_ms: 0,
+        limits: [],
       });
       const devices = res.body.devices as {
         key: string;
@@ -124,6 +125,36 @@ describe('POST /jobs/preview', () => {
       expect(unknown.status).toBe(200);
       expect(unknown.body).toMatchObject({ ok: false, devices: [], plan: null });
       expect(unknown.body.problems).toEqual([expect.objectContaining({ path: 'targets[0]' })]);
+    });
+  });
+
+  it('says what each group limit covers; POST /jobs refuses a bad one naming it and stores nothing', async () => {
+    await withApi(async (h) => {
+      await importRows(h, [
+        deviceRow('10.0.0.1', { site: 'ams', tags: 'core' }),
+        deviceRow('10.0.0.2', { site: 'ams', tags: 'core' }),
+        deviceRow('10.0.0.3', { site: 'fra' }),
+        deviceRow('10.0.0.4', { host_vars: json({ site: 'lon' }) }),
+      ]);
+      const limits = [
+        { tag: 'core', concurrency: 1 },
+        { per: 'site', concurrency: 1 },
+        { tag: 'cor', concurrency: 1 },
+      ];
+      const res = await postJob(h, { strategy: { limits } }, 'operator', PREVIEW);
+      expect(res.body.ok).toBe(true);
+      expect(res.body.plan.limits).toEqual([
+        { rule: 'tag core', concurrency: 1, groups: 1, devices: 2 },
+        { rule: 'per site', concurrency: 1, groups: 3, devices: 4 },
+        { rule: 'tag cor', concurrency: 1, groups: 0, devices: 0 },
+      ]);
+      const bad = await postJob(h, { strategy: { limits: [{ tag: 'core', concurrency: 0 }] } });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.details).toEqual([
+        expect.objectContaining({ path: 'strategy.limits[0].concurrency' }),
+      ]);
+      const jobs = await h.http().get('/api/v1/jobs').set('Authorization', h.auth('viewer'));
+      expect(jobs.body.total).toBe(0);
     });
   });
 });

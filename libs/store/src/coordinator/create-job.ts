@@ -1,6 +1,7 @@
 import { toleratedFailures, type FailureBudget, type RunPlan } from '@fleetpush/domain';
 import type { Redis } from 'ioredis';
 import { APPEND_EVENTS_LUA } from '../append-events.lua';
+import type { DeviceGroups } from '../jobs/group-limits';
 import type { RedisKeys } from '../redis-keys';
 
 /** Everything stored when a job is accepted. Nothing in it may be a clear-text secret. */
@@ -36,6 +37,8 @@ export interface NewJob {
    * scheduled (`startAt`) only once approved (see `approveJob`).
    */
   readonly awaitingApproval?: boolean;
+  /** The devices' groups under `strategy.limits`; absent = no group limits. */
+  readonly groups?: DeviceGroups;
 }
 
 /** Rows per Redis command when writing large jobs (keeps each command's argument list small). */
@@ -77,7 +80,17 @@ function initialRun(job: NewJob): Record<string, string | number> {
     total: job.devices.length,
     endAtMs: job.endAt?.getTime() ?? 0,
     stopReason: '',
+    ...(job.groups ? { grouped: 1, parked: 0 } : {}),
   };
+}
+
+/** The groups hash: each group's cap and each covered device's group ids (see `JobKeys.groups`). */
+function groupFields(groups: DeviceGroups): Record<string, string | number>[] {
+  const caps = groups.caps.map((cap, i) => [`c${i + 1}`, cap] as const);
+  const members = groups.ofDevice
+    .map((ids, i) => [`d${i}`, ids.join(' ')] as const)
+    .filter(([, ids]) => ids !== '');
+  return chunks([...caps, ...members]).map((part) => Object.fromEntries(part));
 }
 
 /**
@@ -119,6 +132,7 @@ export async function createJob(
     multi.hset(k.deviceState, Object.fromEntries(part.map((i) => [i, 'pending'])));
   }
   multi.hset(k.deviceCounts, 'pending', job.devices.length);
+  if (job.groups) for (const fields of groupFields(job.groups)) multi.hset(k.groups, fields);
   for (const part of chunks([job.plan.canary, ...job.plan.waves.flat()]))
     multi.rpush(k.pending, ...part);
   if (job.plan.waves.length > 0) multi.rpush(k.waves, ...waveSpecs(job));

@@ -7,13 +7,17 @@ import { luaStateTables } from './lua-tables';
  * script), the run-state hash and the job lifecycle.
  *
  * KEYS: 1 record, 2 run, 3 pending, 4 dispatched, 5 dstate, 6 dgen, 7 dattempt, 8 dslot,
- *       9 waves, 10 results, 11 events, 12 seq, 13 dkeys, 14 dtasks, 15 dstarted, 16 dcounts
+ *       9 waves, 10 results, 11 events, 12 seq, 13 dkeys, 14 dtasks, 15 dstarted, 16 dcounts,
+ *       17 groups, 18 parked, 19 ready
  * ARGV: 1 jobId, 2 now (ISO), 3 now (ms), 4 stream cap for a job of few devices (the job's
  *       stream keeps at least its `total` × EVENTS_PER_DEVICE), 5 events channel, 6.. script arguments
  *
- * Invariants every script keeps: a device index is in exactly one of {pending list,
- * dispatched set, terminal}; run.inFlight = |dispatched|; run.notStartedInWave counts the
- * head of the pending list that belongs to the current wave; event seq values are 1, 2, 3, …;
+ * Invariants every script keeps: a device index is in exactly one of {pending list, parked
+ * set, dispatched set, terminal}; run.inFlight = |dispatched|; run.parked = |parked|;
+ * run.notStartedInWave counts the parked devices plus the head of the pending list that
+ * belongs to the current wave; a group's `n` counts its dispatched devices, never above its
+ * cap; a group is in the ready set iff it is under its cap and has parked devices; event seq
+ * values are 1, 2, 3, …;
  * dcounts[s] = |{devices in state s}| (a device's state changes only through `setState`).
  */
 export const LUA_PRELUDE = `
@@ -22,6 +26,7 @@ local K_RECORD, K_RUN, K_PENDING, K_DISPATCHED = KEYS[1], KEYS[2], KEYS[3], KEYS
 local K_DSTATE, K_DGEN, K_DATTEMPT, K_DSLOT = KEYS[5], KEYS[6], KEYS[7], KEYS[8]
 local K_WAVES, K_RESULTS, K_EVENTS, K_SEQ, K_DKEYS, K_DTASKS = KEYS[9], KEYS[10], KEYS[11], KEYS[12], KEYS[13], KEYS[14]
 local K_DSTARTED, K_DCOUNTS = KEYS[15], KEYS[16]
+local K_GROUPS, K_PARKED, K_READY = KEYS[17], KEYS[18], KEYS[19]
 local JOB_ID, NOW_ISO, NOW_MS, MAXLEN, CHANNEL = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5]
 local A = 6
 
@@ -45,7 +50,7 @@ end
 
 local NUMERIC = {waveIndex=1, waveCount=1, notStartedInWave=1, inFlight=1, waveFailures=1, failures=1,
   concurrency=1, staggerUs=1, nextSlotUs=1, lastStartUs=1, pauseAfterCanary=1, awaitingApproval=1,
-  startedAtMs=1, total=1, endAtMs=1}
+  startedAtMs=1, total=1, endAtMs=1, grouped=1, parked=1}
 -- the run hash as loaded: saveRun writes only the fields that changed (most steps change one or
 -- two of ~18; writing all of them was a third of a step's Redis time)
 local loaded = {}

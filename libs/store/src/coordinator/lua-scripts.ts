@@ -1,3 +1,4 @@
+import { LUA_GROUPS } from './lua-groups';
 import { LUA_PRELUDE } from './lua-lib';
 import { LUA_SETTLE } from './lua-settle';
 
@@ -7,7 +8,7 @@ const USES_SETTLE = /\b(settle|finish|commit|enterWave)\(/;
 /** A coordinator script: the prelude, the scheduling step when the body uses it, the body. */
 function script(body: string): string {
   return USES_SETTLE.test(body)
-    ? `${LUA_PRELUDE}\n${LUA_SETTLE}\n${body}`
+    ? `${LUA_PRELUDE}\n${LUA_GROUPS}\n${LUA_SETTLE}\n${body}`
     : `${LUA_PRELUDE}\n${body}`;
 }
 
@@ -61,6 +62,7 @@ local m = loadRun()
 closeWindowIfDue(m)
 if m.control == 'paused' then
   redis.call('ZREM', K_DISPATCHED, idx)
+  if m.grouped == 1 then releaseGroups(idx) end
   redis.call('HDEL', K_DSLOT, idx)
   redis.call('LPUSH', K_PENDING, idx)
   setState(idx, 'pending', 'queued')
@@ -75,6 +77,7 @@ if m.control == 'paused' then
 end
 if m.control == 'cancelling' or m.control == 'terminating' then
   redis.call('ZREM', K_DISPATCHED, idx)
+  if m.grouped == 1 then releaseGroups(idx) end
   setState(idx, 'skipped', 'queued')
   local why = stopReason(m)
   redis.call('HSET', K_RESULTS, idx, cjson.encode({state='skipped', skipReason=why, attempts=attempts(idx)}))
@@ -159,6 +162,7 @@ redis.call('HDEL', K_DSLOT, idx)
 append(ARGV[A + 4])
 local m = loadRun()
 m.inFlight = m.inFlight - 1
+if m.grouped == 1 then releaseGroups(idx) end
 if m.phase == 'canary' then
   m.canaryOutcome = outcome
   local passed = outcome == 'succeeded'

@@ -8,7 +8,8 @@
  *
  * `settle(m, out)` loops until nothing more can happen now: dispatch up to the window, enter
  * the next wave, hold for approval after the canary, or finish the run (skipping what never
- * started). Dispatched devices are appended to `out` as index, generation pairs.
+ * started). Dispatched devices are appended to `out` as index, generation pairs. A job with
+ * group limits dispatches through LUA_GROUPS (parking what its groups hold back).
  */
 export const LUA_SETTLE = `
 local function tally()
@@ -21,24 +22,77 @@ local function tally()
   return counts
 end
 
+local function launch(idx, out)
+  setState(idx, 'queued', 'pending')
+  redis.call('ZADD', K_DISPATCHED, NOW_MS, idx)
+  local gen = generation(idx)
+  out[#out + 1] = idx
+  out[#out + 1] = gen
+  emit({type='device:status', deviceKey=deviceKey(idx), state='queued', attempt=attempts(idx)})
+end
+
+-- one device of a grouped job: started when every group of its has room (1), else parked (0)
+local function tryStart(m, idx, out)
+  local gs = groupsOf(idx)
+  if gs then
+    local full = fullGroup(gs)
+    if full then
+      park(m, idx, full)
+      return 0
+    end
+    occupy(gs)
+  end
+  launch(idx, out)
+  return 1
+end
+
+-- a grouped job's dispatch: parked devices whose group has room first, then the pending head
+-- (what cannot start yet is parked; it still counts in notStartedInWave)
+local function dispatchGrouped(m, n, out)
+  local sent = 0
+  while sent < n do
+    local g = redis.call('ZRANGE', K_READY, 0, 0)[1]
+    if not g then break end
+    local idx = firstParked(g)
+    if idx then
+      redis.call('ZREM', K_PARKED, idx)
+      m.parked = m.parked - 1
+      sent = sent + tryStart(m, idx, out)
+    end
+    if not idx or not firstParked(g) then redis.call('ZREM', K_READY, g) end
+  end
+  local fresh = m.notStartedInWave - m.parked
+  while sent < n and fresh > 0 do
+    local idx = redis.call('LPOP', K_PENDING)
+    if not idx then break end
+    fresh = fresh - 1
+    sent = sent + tryStart(m, idx, out)
+  end
+  return sent
+end
+
 local function dispatch(m, n, out)
   if n <= 0 then return end
-  local idxs = redis.call('LPOP', K_PENDING, n)
-  if not idxs then return end
-  for _, idx in ipairs(idxs) do
-    setState(idx, 'queued', 'pending')
-    redis.call('ZADD', K_DISPATCHED, NOW_MS, idx)
-    local gen = generation(idx)
-    out[#out + 1] = idx
-    out[#out + 1] = gen
-    emit({type='device:status', deviceKey=deviceKey(idx), state='queued', attempt=attempts(idx)})
+  local sent = 0
+  if m.grouped == 1 then
+    sent = dispatchGrouped(m, n, out)
+  else
+    local idxs = redis.call('LPOP', K_PENDING, n)
+    for _, idx in ipairs(idxs or {}) do launch(idx, out) end
+    sent = idxs and #idxs or 0
   end
-  m.notStartedInWave = m.notStartedInWave - #idxs
-  m.inFlight = m.inFlight + #idxs
+  m.notStartedInWave = m.notStartedInWave - sent
+  m.inFlight = m.inFlight + sent
 end
 
 local function finish(m, status, reason)
-  for _, idx in ipairs(redis.call('LRANGE', K_PENDING, 0, -1)) do
+  local unstarted = redis.call('LRANGE', K_PENDING, 0, -1)
+  if m.grouped == 1 then
+    for _, idx in ipairs(redis.call('ZRANGE', K_PARKED, 0, -1)) do unstarted[#unstarted + 1] = idx end
+    redis.call('DEL', K_PARKED, K_READY)
+    m.parked = 0
+  end
+  for _, idx in ipairs(unstarted) do
     setState(idx, 'skipped', 'pending')
     redis.call('HSET', K_RESULTS, idx, cjson.encode({state='skipped', skipReason=reason, attempts=attempts(idx)}))
     emit({type='device:result', deviceKey=deviceKey(idx), state='skipped', attempts=attempts(idx), skipReason=reason})

@@ -1,26 +1,9 @@
 import { SKIP_REASONS } from '@fleetpush/domain';
-import { withRedis, type TestRedis } from '@fleetpush/testing';
+import { withRedis } from '@fleetpush/testing';
 import fc from 'fast-check';
-import { EventLog } from '../event-log';
-import { redisKeys } from '../redis-keys';
 import { driveRun, type SimOutcome } from './__fixtures__/drive-run';
-import { fixtureJob, type FixtureJobOptions } from './__fixtures__/job-fixture';
-import { createJob } from './create-job';
-import { JobReader } from './job-reader';
-import { RunCoordinator } from './run-coordinator';
-
-async function setup(ctx: TestRedis, options: FixtureJobOptions) {
-  const keys = redisKeys(ctx.prefix);
-  const job = fixtureJob(options);
-  await createJob(ctx.redis, keys, job);
-  return {
-    keys,
-    job,
-    coordinator: new RunCoordinator(ctx.redis, keys),
-    reader: new JobReader(ctx.redis, keys),
-    events: new EventLog(ctx.redis, keys),
-  };
-}
+import type { FixtureJobOptions } from './__fixtures__/job-fixture';
+import { storedJob } from './__fixtures__/stored-job';
 
 function counts(states: Map<number, string>): Record<string, number> {
   const out: Record<string, number> = {};
@@ -33,7 +16,7 @@ const all = (outcome: SimOutcome) => () => outcome;
 describe('RunCoordinator', () => {
   it('runs the canary alone, then the rest within the window, and completes', async () => {
     await withRedis(async (ctx) => {
-      const { keys, job, coordinator, reader, events } = await setup(ctx, {
+      const { keys, job, coordinator, reader, events } = await storedJob(ctx, {
         devices: 20,
         concurrency: 3,
       });
@@ -62,7 +45,7 @@ describe('RunCoordinator', () => {
 
   it('a failed canary touches no other device: the rest end skipped(canary_failed), the job fails', async () => {
     await withRedis(async (ctx) => {
-      const { keys, job, coordinator, reader } = await setup(ctx, { devices: 10 });
+      const { keys, job, coordinator, reader } = await storedJob(ctx, { devices: 10 });
       const log = await driveRun(ctx.redis, keys, coordinator, job, { outcome: all('failed') });
       expect(log.began).toEqual([0]);
       expect(counts(await reader.deviceStates(job.id))).toEqual({ failed: 1, skipped: 9 });
@@ -79,7 +62,7 @@ describe('RunCoordinator', () => {
   it('stops starting devices once a wave budget trips; in-flight finish; the rest are skipped', async () => {
     await withRedis(async (ctx) => {
       // 50 devices: canary 0 then one wave of 49; devices 3..10 fail; 2 failures tolerated.
-      const { keys, job, coordinator, reader } = await setup(ctx, {
+      const { keys, job, coordinator, reader } = await storedJob(ctx, {
         devices: 50,
         concurrency: 1,
         budget: { maxFailures: 2 },
@@ -102,7 +85,10 @@ describe('RunCoordinator', () => {
 
   it('pause sends undelivered devices back to pending; resume continues; nobody begins twice', async () => {
     await withRedis(async (ctx) => {
-      const { keys, job, coordinator, reader } = await setup(ctx, { devices: 12, concurrency: 4 });
+      const { keys, job, coordinator, reader } = await storedJob(ctx, {
+        devices: 12,
+        concurrency: 4,
+      });
       let paused = false;
       const log = await driveRun(ctx.redis, keys, coordinator, job, {
         outcome: all('succeeded'),
@@ -150,7 +136,10 @@ describe('RunCoordinator', () => {
 
   it('cancel lets in-flight devices finish and skips the rest; the job ends cancelled', async () => {
     await withRedis(async (ctx) => {
-      const { keys, job, coordinator, reader } = await setup(ctx, { devices: 10, concurrency: 2 });
+      const { keys, job, coordinator, reader } = await storedJob(ctx, {
+        devices: 10,
+        concurrency: 2,
+      });
       const started = (await coordinator.start(job.id, 'op'))!;
       expect((await coordinator.begin(job.id, started[0]!)).kind).toBe('go');
       const afterCanary = await coordinator.complete(
@@ -185,7 +174,7 @@ describe('RunCoordinator', () => {
 
   it('holds for approval after a good canary when asked, and resume is the approval', async () => {
     await withRedis(async (ctx) => {
-      const { job, coordinator, reader, events } = await setup(ctx, {
+      const { job, coordinator, reader, events } = await storedJob(ctx, {
         devices: 5,
         pauseAfterCanary: true,
       });
@@ -212,7 +201,7 @@ describe('RunCoordinator', () => {
 
   it('keeps the stagger clock to the microsecond (a start time is 16 digits; Lua prints 14)', async () => {
     await withRedis(async (ctx) => {
-      const { job, keys, coordinator, reader } = await setup(ctx, { devices: 2, staggerMs: 5 });
+      const { job, keys, coordinator, reader } = await storedJob(ctx, { devices: 2, staggerMs: 5 });
       const [canary] = (await coordinator.start(job.id, 'op'))!;
       expect((await coordinator.begin(job.id, canary!)).kind).toBe('go');
       const started = (await reader.startTimesUs(job.id)).get(canary!.deviceIndex)!;
@@ -223,7 +212,7 @@ describe('RunCoordinator', () => {
 
   it('ends a device exactly once and fences stale deliveries', async () => {
     await withRedis(async (ctx) => {
-      const { job, coordinator } = await setup(ctx, {
+      const { job, coordinator } = await storedJob(ctx, {
         devices: 3,
         concurrency: 2,
         budget: { maxFailures: 5 },
@@ -247,7 +236,7 @@ describe('RunCoordinator', () => {
 
   it('a retry keeps the device in flight under a new generation; the old delivery is dropped', async () => {
     await withRedis(async (ctx) => {
-      const { job, coordinator, reader } = await setup(ctx, { devices: 3, concurrency: 1 });
+      const { job, coordinator, reader } = await storedJob(ctx, { devices: 3, concurrency: 1 });
       const [canary] = (await coordinator.start(job.id, 'op'))!;
       await coordinator.begin(job.id, canary!);
       const r = await coordinator.complete(
@@ -279,7 +268,7 @@ describe('RunCoordinator', () => {
 
   it('appends the log lines handed to journal and complete before their own events, even when stale', async () => {
     await withRedis(async (ctx) => {
-      const { job, coordinator, events } = await setup(ctx, { devices: 2, concurrency: 1 });
+      const { job, coordinator, events } = await storedJob(ctx, { devices: 2, concurrency: 1 });
       const deviceKey = job.devices[0]!.key;
       const log = (line: string) => ({
         type: 'log' as const,
@@ -326,7 +315,7 @@ describe('RunCoordinator', () => {
 
   it('counts a job stored before the state counters existed device by device', async () => {
     await withRedis(async (ctx) => {
-      const { keys, job, coordinator, reader, events } = await setup(ctx, {
+      const { keys, job, coordinator, reader, events } = await storedJob(ctx, {
         devices: 6,
         concurrency: 2,
       });
@@ -348,7 +337,7 @@ describe('RunCoordinator', () => {
 
   it('keeps device starts at least stagger_ms apart on the Redis clock', async () => {
     await withRedis(async (ctx) => {
-      const { job, coordinator, reader } = await setup(ctx, {
+      const { job, coordinator, reader } = await storedJob(ctx, {
         devices: 6,
         concurrency: 5,
         staggerMs: 40,
@@ -386,7 +375,7 @@ describe('RunCoordinator', () => {
 
   it('refuses control actions the state does not allow, and repeats are no-ops', async () => {
     await withRedis(async (ctx) => {
-      const { job, coordinator } = await setup(ctx, { devices: 3 });
+      const { job, coordinator } = await storedJob(ctx, { devices: 3 });
       expect(await coordinator.control(job.id, 'pause', 'op')).toEqual({
         kind: 'invalid',
         status: 'queued',
@@ -407,7 +396,7 @@ describe('RunCoordinator', () => {
 
   it('cancelling a queued job skips every device at once', async () => {
     await withRedis(async (ctx) => {
-      const { job, coordinator, reader } = await setup(ctx, { devices: 4 });
+      const { job, coordinator, reader } = await storedJob(ctx, { devices: 4 });
       expect(await coordinator.control(job.id, 'cancel', 'op')).toMatchObject({
         kind: 'ok',
         status: 'cancelled',
@@ -436,7 +425,7 @@ describe('RunCoordinator', () => {
             seed: fc.integer(),
           }),
           async (p) => {
-            const { keys, job, coordinator, reader } = await setup(ctx, {
+            const { keys, job, coordinator, reader } = await storedJob(ctx, {
               devices: p.devices,
               concurrency: p.concurrency,
               waves: p.waves as FixtureJobOptions['waves'],

@@ -4,3 +4,4 @@ export * from './preview-job';
 export * from './change-window';
 export * from './job-approval';
 export * from './release-held-job';
+export * from './group-limits';

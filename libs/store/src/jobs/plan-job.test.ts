@@ -138,4 +138,33 @@ describe('planJob', () => {
     expect(r.value.job.plan.waves).toEqual([[1], [2, 3], [4]]);
     expect(r.value.job.budget).toEqual({ maxFailures: undefined, maxFailurePct: 50 });
   });
+
+  it('groups the devices under the limits: by tag, and by a variable as templates resolve it', () => {
+    const inv = [...inventory.slice(0, 4), device(5, { host_vars: { site: 'lon' } })];
+    const r = plan(
+      {
+        targets: ['all'],
+        strategy: {
+          limits: [
+            { tag: 'core', concurrency: 1 },
+            { per: 'site', concurrency: 2 },
+            { per: 'rack', concurrency: 1 },
+          ],
+        },
+      },
+      inv,
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    // devices in plan order: r1 (canary) … r5; r1, r3 at fra, r2, r4 at ams, r5's host_vars say lon
+    expect(r.value.job.groups).toEqual({
+      caps: [1, 2, 2, 2],
+      names: ['tag core', 'site=fra', 'site=ams', 'site=lon'],
+      ofDevice: [[1, 2], [1, 3], [2], [3], [4]],
+    });
+    const none = plan({
+      targets: ['all'],
+      strategy: { limits: [{ per: 'rack', concurrency: 1 }] },
+    });
+    expect(none.ok && none.value.job.groups).toBeUndefined();
+  });
 });

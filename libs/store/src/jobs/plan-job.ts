@@ -11,6 +11,7 @@ import {
 import type { NewJob } from '../coordinator/create-job';
 import { planWindow } from './change-window';
 import { devicesNamed, groupByDetail } from './devices-named';
+import { planGroups } from './group-limits';
 import { resolveTargets } from './resolve-targets';
 
 /** What {@link planJob} needs. */
@@ -170,12 +171,13 @@ export function planJob(
   problems.push(...credentialProblems(devices));
   const planned = planWindow(submission, input.now);
   problems.push(...planned.problems);
+  const scopes = devices.map((d) => templateScopeOf(submission, d));
   const preflight = preflightTemplates({
     commands: submission.commands,
     devices: devices.map((d, i) => ({
       deviceKey: d.key,
       verify: verifyFor(submission, d, i === 0),
-      scope: templateScopeOf(submission, d),
+      scope: scopes[i]!,
     })),
   });
   if (!preflight.ok) problems.push(...templateProblems(preflight.problems));
@@ -208,6 +210,10 @@ export function planJob(
     staggerMs: strategy.staggerMs,
     budget,
     pauseAfterCanary: submission.pause_after_canary,
+    groups: planGroups(
+      submission.strategy.limits,
+      devices.map((d, i) => ({ tags: d.tags, scope: scopes[i]! })),
+    ),
     ...planned.window,
   };
   return { ok: true, value: { job, warnings: preflight.warnings, prodDevices } };

@@ -14,6 +14,7 @@ import {
   verifyFor,
   type PlanJobInput,
 } from './plan-job';
+import { limitCoverage, type LimitCoverage } from './group-limits';
 
 /** One device as a job would touch it. */
 export interface PreviewDevice {
@@ -38,6 +39,8 @@ export interface PreviewPlan {
   readonly waves: number[];
   readonly concurrency: number;
   readonly stagger_ms: number;
+  /** What each of `strategy.limits` covers among the targets, in its order. */
+  readonly limits: LimitCoverage[];
 }
 
 /** What submitting a job would do, computed without storing or touching anything. */
@@ -77,7 +80,10 @@ function renderAll(
   return { rendered: new Map(rendered.map((r) => [r.deviceKey, r])), problems };
 }
 
-function previewDevices(input: PlanJobInput): PreviewDevice[] {
+function previewDevices(input: PlanJobInput): {
+  devices: PreviewDevice[];
+  limits: LimitCoverage[];
+} {
   const { submission } = input;
   const devices = pickDevices(input).devices.map((device, i) => ({
     device,
@@ -88,7 +94,11 @@ function previewDevices(input: PlanJobInput): PreviewDevice[] {
   const { rendered, problems } = renderAll(submission, devices);
   const named = (key: string, kind: DeviceTemplateProblem['kind']): string[] =>
     problems.filter((p) => p.deviceKey === key && p.kind === kind).map((p) => p.variable);
-  return devices.map(({ device: d }, i) => {
+  const limits = limitCoverage(
+    submission.strategy.limits,
+    devices.map((d) => ({ tags: d.device.tags, scope: d.scope })),
+  );
+  const previewed = devices.map(({ device: d }, i): PreviewDevice => {
     const r = rendered.get(d.key);
     return {
       key: d.key,
@@ -102,9 +112,14 @@ function previewDevices(input: PlanJobInput): PreviewDevice[] {
       unsafe: named(d.key, 'unsafe_value'),
     };
   });
+  return { devices: previewed, limits };
 }
 
-function previewPlan(input: PlanJobInput, devices: readonly PreviewDevice[]): PreviewPlan | null {
+function previewPlan(
+  input: PlanJobInput,
+  devices: readonly PreviewDevice[],
+  limits: LimitCoverage[],
+): PreviewPlan | null {
   const { strategy } = input.submission;
   const plan = planRun({
     targets: devices.map((_, i) => i),
@@ -122,6 +137,7 @@ function previewPlan(input: PlanJobInput, devices: readonly PreviewDevice[]): Pr
     waves: plan.value.waves.map((w) => w.length),
     concurrency: strategy.concurrency,
     stagger_ms: strategy.stagger_ms,
+    limits,
   };
 }
 
@@ -132,13 +148,13 @@ function previewPlan(input: PlanJobInput, devices: readonly PreviewDevice[]): Pr
  */
 export function previewJob(input: PlanJobInput): JobPreview {
   const planned = planJob(input);
-  const devices = previewDevices(input);
+  const { devices, limits } = previewDevices(input);
   return {
     ok: planned.ok,
     problems: planned.ok ? [] : planned.problems,
     warnings: planned.ok ? planned.value.warnings.map((w) => ({ detail: w.detail })) : [],
     prod_devices: devices.filter((d) => d.prod).map((d) => d.key),
-    plan: previewPlan(input, devices),
+    plan: previewPlan(input, devices, limits),
     devices,
   };
 }

@@ -24,8 +24,13 @@ export interface DriveOptions {
   readonly outcome: (deviceIndex: number) => SimOutcome;
   /** Picks which pending action to take next (default: first); tests pass a seeded random. */
   readonly pick?: (n: number) => number;
-  /** Called after every step; may issue control actions. */
-  readonly afterStep?: (step: number) => Promise<void>;
+  /**
+   * Called after every step; may issue control actions, and returns what they dispatched
+   * (a resume's devices) for delivery.
+   */
+  readonly afterStep?: (step: number) => Promise<Dispatch[] | void>;
+  /** Called when nothing is left to deliver or run (a paused run): returns more, or ends the drive. */
+  readonly onIdle?: () => Promise<Dispatch[] | void>;
   readonly maxSteps?: number;
 }
 
@@ -48,6 +53,8 @@ export async function driveRun(
   let canaryPassed = false;
   const k = keys.job(job.id);
   for (let step = 0; step < (options.maxSteps ?? 100_000); step += 1) {
+    if (deliveries.length + running.length === 0)
+      deliveries.push(...((await options.onIdle?.()) ?? []));
     const total = deliveries.length + running.length;
     if (total === 0) break;
     const choice = pick(total);
@@ -81,7 +88,7 @@ export async function driveRun(
     }
     log.maxDispatched = Math.max(log.maxDispatched, await redis.zcard(k.dispatched));
     log.maxRunning = Math.max(log.maxRunning, running.length);
-    await options.afterStep?.(step);
+    deliveries.push(...((await options.afterStep?.(step)) ?? []));
     const tick = await coordinator.tick(job.id);
     deliveries.push(...tick.dispatch);
   }

@@ -1,5 +1,6 @@
 import { planRun, type FailureBudget, type WaveSize } from '@fleetpush/domain';
 import type { NewJob } from '../create-job';
+import type { DeviceGroups } from '../../jobs/group-limits';
 
 /** Options of {@link fixtureJob}. */
 export interface FixtureJobOptions {
@@ -11,6 +12,8 @@ export interface FixtureJobOptions {
   readonly staggerMs?: number;
   readonly budget?: FailureBudget;
   readonly pauseAfterCanary?: boolean;
+  /** Group limits: caps by group id − 1 and each device's group ids (from 1). */
+  readonly groups?: Pick<DeviceGroups, 'caps' | 'ofDevice'>;
 }
 
 /** A job over `devices` fake devices `10.0.<i/250>.<i%250>:22`, planned by the domain. */
@@ -40,5 +43,8 @@ export function fixtureJob(options: FixtureJobOptions): NewJob {
     staggerMs,
     budget,
     pauseAfterCanary: options.pauseAfterCanary ?? false,
+    ...(options.groups
+      ? { groups: { ...options.groups, names: options.groups.caps.map((_, i) => `g${i + 1}`) } }
+      : {}),
   };
 }
