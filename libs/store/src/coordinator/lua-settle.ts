@@ -9,7 +9,8 @@
  * `settle(m, out)` loops until nothing more can happen now: dispatch up to the window, enter
  * the next wave, hold for approval after the canary, or finish the run (skipping what never
  * started). Dispatched devices are appended to `out` as index, generation pairs. A job with
- * group limits dispatches through LUA_GROUPS (parking what its groups hold back).
+ * group limits dispatches through LUA_GROUPS (parking what its groups hold back); the domain's
+ * model knows neither the window nor the groups (the coordinator is the one that runs).
  */
 export const LUA_SETTLE = `
 local function tally()
