@@ -267,6 +267,28 @@ describe('fleetpush CLI end to end', () => {
       expect((d.diff as { body: string }).body).toContain('-snmp-server location rack-9');
   }, 60_000);
 
+  it('jobs run --limit per:site=1 runs one device of a site at a time, and completes', async () => {
+    const run = await cli(
+      ...['jobs', 'run', '--commands-file', 'ntp.txt', '--name', 'one per site'],
+      ...['--var', 'site=ams', '--limit', 'per:site=1', '--concurrency', '4', '--wait', '--json'],
+    );
+    expect(run.code).toBe(0);
+    const summary = parseJson<ResultSummary>(run.stdout);
+    expect([summary.status, summary.devices.length]).toEqual(['completed', DEVICES]);
+    expect((await client.jobs.get(summary.id)).spec).toMatchObject({
+      strategy: { concurrency: 4, limits: [{ per: 'site', concurrency: 1 }] },
+    });
+    // every device is in site ams: each started once the one before it had finished
+    const spans = (await client.jobs.result(summary.id)).devices
+      .map(({ result }) => ({
+        start: Date.parse(result?.started_at ?? ''),
+        end: Date.parse(result?.finished_at ?? ''),
+      }))
+      .sort((a, b) => a.start - b.start);
+    for (let i = 1; i < spans.length; i++)
+      expect(spans[i]!.start).toBeGreaterThanOrEqual(spans[i - 1]!.end);
+  }, 60_000);
+
   it('jobs run --start-at schedules a job, jobs list shows it waiting, jobs start --wait runs it early', async () => {
     const run = await cli(
       'jobs',

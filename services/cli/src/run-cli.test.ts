@@ -35,6 +35,13 @@ describe('fleetpush command line', () => {
     expect(out).toContain('someone other than its\n  submitter must (four eyes)');
   });
 
+  it('explains --limit in jobs run --help', async () => {
+    const { code, out } = await run('jobs', 'run', '--help');
+    expect(code).toBe(0);
+    expect(out).toContain('\n  --limit RULE              at most N devices of a group in flight');
+    expect(out).toContain('tag:NAME=N groups the devices tagged NAME, per:VAR=N');
+  });
+
   it.each([
     [['frobnicate'], 'unknown command "frobnicate"'],
     [['jobs', 'run', '--bogus'], "Unknown option '--bogus'."],
@@ -52,6 +59,11 @@ describe('fleetpush command line', () => {
     [['jobs', 'start'], 'missing ID'],
     [['jobs', 'rerun', 'j1', '--start-at', 'tonight'], '--start-at: "tonight" is not a time'],
     [['jobs', 'undo', 'j1', '--end-at', '9pm'], '--end-at: "9pm" is not a time'],
+    // a readable commands file (this one: any lines will do), then a rule refused before any request
+    [
+      ['jobs', 'run', '--commands-file', 'run-cli.test.ts', '--limit', 'per:site=0'],
+      '--limit takes tag:NAME=N or per:VAR=N, got "per:site=0": N must be an integer >= 1',
+    ],
     [['jobs', 'start', 'j1', '--at', 'now'], "Unknown option '--at'."],
     [['jobs', 'approve'], 'missing ID'],
     [['jobs', 'approve', 'j1', 'j2'], 'unexpected argument "j2"'],

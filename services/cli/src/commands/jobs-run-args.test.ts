@@ -19,6 +19,7 @@ describe('jobs run flags → submission', () => {
         concurrency: '5',
         'stagger-ms': '200',
         waves: '1,10%,100%',
+        limit: ['per:site=1', 'tag:core=2'],
         'max-failures': '2',
         retries: '0',
         save: true,
@@ -39,7 +40,16 @@ describe('jobs run flags → submission', () => {
       rollback_commands: ['no ntp server {{ntp}}', 'no logging host 10.0.0.2'],
       targets: ['tag:edge', '10.0.0.9:22'],
       canary: '10.0.0.1:22',
-      strategy: { concurrency: 5, stagger_ms: 200, max_failures: 2, waves: [1, '10%', '100%'] },
+      strategy: {
+        concurrency: 5,
+        stagger_ms: 200,
+        max_failures: 2,
+        waves: [1, '10%', '100%'],
+        limits: [
+          { per: 'site', concurrency: 1 },
+          { tag: 'core', concurrency: 2 },
+        ],
+      },
       retry: { attempts: 1 },
       verify_mode: 'canary',
       command_scope: 'all',
@@ -72,6 +82,10 @@ describe('jobs run flags → submission', () => {
     [{ 'verify-mode': 'some' }, '--verify-mode must be one of all|canary|none, got "some"'],
     [{ scope: 'half' }, '--scope must be one of all|canary, got "half"'],
     [{ var: ['novalue'] }, '--var takes NAME=VALUE, got "novalue"'],
+    [
+      { limit: ['per:site=1', 'tag:core'] },
+      '--limit takes tag:NAME=N or per:VAR=N, got "tag:core"',
+    ],
     [{ targets: ' , ' }, '--targets is empty'],
   ])('refuses %j naming the flag', (values, message) => {
     const attempt = (): unknown => buildSubmission(values, 'c.txt', 'hostname x');

@@ -1,5 +1,6 @@
 import type { JobSubmissionInput } from '@fleetpush/contracts';
 import { UsageError } from '../cli-errors';
+import { limitFlags } from '../limit-flag';
 import { choiceFlag, CONNECTION_OPTIONS, CONNECTION_USAGE, intFlag } from '../parse-flags';
 import { changeWindowFlags, type ChangeWindowValues } from './change-window-flags';
 
@@ -15,6 +16,11 @@ export const JOBS_RUN_USAGE = `usage: fleetpush jobs run --commands-file FILE [o
   --concurrency N           devices in flight per wave (default 10)
   --stagger-ms N            minimum gap between device starts
   --waves LIST              wave sizes, e.g. 1,10%,100% (default: one wave)
+  --limit RULE              at most N devices of a group in flight at once, across the job
+                            (repeatable): tag:NAME=N groups the devices tagged NAME, per:VAR=N
+                            those with the same value of the variable VAR (host var, inventory
+                            column or --var); e.g. --limit tag:core=1 --limit per:site=1.
+                            Devices without the tag or the variable are not limited
   --max-failures N          failures tolerated per wave (default: stop at the first)
   --retries N               automatic retries per device before apply (default 1)
   --save                    save the configuration after applying
@@ -45,6 +51,7 @@ export const JOBS_RUN_OPTIONS = {
   concurrency: { type: 'string' },
   'stagger-ms': { type: 'string' },
   waves: { type: 'string' },
+  limit: { type: 'string', multiple: true },
   'max-failures': { type: 'string' },
   retries: { type: 'string' },
   save: { type: 'boolean' },
@@ -69,6 +76,7 @@ export interface JobsRunValues extends ChangeWindowValues {
   readonly concurrency?: string | undefined;
   readonly 'stagger-ms'?: string | undefined;
   readonly waves?: string | undefined;
+  readonly limit?: string[] | undefined;
   readonly 'max-failures'?: string | undefined;
   readonly retries?: string | undefined;
   readonly save?: boolean | undefined;
@@ -128,11 +136,13 @@ function strategyOf(values: JobsRunValues): NonNullable<JobSubmissionInput['stra
   const concurrency = intFlag('concurrency', values.concurrency, 1, u);
   const staggerMs = intFlag('stagger-ms', values['stagger-ms'], 0, u);
   const maxFailures = intFlag('max-failures', values['max-failures'], 0, u);
+  const limits = limitFlags(values.limit, u);
   return {
     ...(concurrency !== undefined && { concurrency }),
     ...(staggerMs !== undefined && { stagger_ms: staggerMs }),
     ...(maxFailures !== undefined && { max_failures: maxFailures }),
     ...(values.waves !== undefined && { waves: parseWaves(values.waves) }),
+    ...(limits !== undefined && { limits }),
   };
 }
 
