@@ -195,6 +195,22 @@ async function problemNextTo(page: Page, label: RegExp): Promise<string> {
   return page.locator(`[id="${id}"]`).innerText();
 }
 
+/** A group limit as the New job form asks for it. */
+interface LimitInput {
+  readonly kind: 'tag' | 'per variable';
+  readonly name: string;
+  readonly atMost: number;
+}
+
+/** Adds a group limit to the New job form, as its row `n` (from 1). */
+async function addGroupLimit(page: Page, n: number, limit: LimitInput): Promise<void> {
+  await page.getByRole('button', { name: '+ Add a group limit' }).click();
+  const row = page.getByRole('group', { name: `Group limit ${n}` });
+  await row.getByLabel('Group by').selectOption({ label: limit.kind });
+  await row.getByLabel(limit.kind === 'tag' ? 'Tag' : 'Variable').fill(limit.name);
+  await row.getByLabel('At most at once').fill(String(limit.atMost));
+}
+
 async function importCsv(page: Page, csv: string): Promise<void> {
   await page.getByLabel('CSV', { exact: true }).fill(csv);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -302,6 +318,48 @@ describe('web UI forms in a real browser', () => {
         spec: { confirm_prod: boolean; global_vars: object };
       };
       expect(spec).toMatchObject({ confirm_prod: true, global_vars: { site: 'lab' } });
+    }));
+
+  it('limits a job to one device per site: the review says what each rule covers, warns of one that covers nothing, and the job stores its limits', () =>
+    withSignedInPage(async (page, stack) => {
+      const rows = [
+        '10.0.0.1,22,cisco_ios,netops,pw,r1,false,ams',
+        '10.0.0.2,22,cisco_ios,netops,pw,r2,false,fra',
+        '10.0.0.3,22,cisco_ios,netops,pw,r3,false,ams',
+      ];
+      await apiJson(stack, 'POST', '/devices/import', [`${HEADER},site`, ...rows].join('\n'));
+      await startNewJob(page, {
+        devices: 3,
+        name: 'site by site',
+        commands: 'ntp server 10.9.9.9',
+        timeoutMs: UI_TIMEOUT,
+      });
+      await addGroupLimit(page, 1, { kind: 'per variable', name: 'site', atMost: 1 });
+      await addGroupLimit(page, 2, { kind: 'tag', name: 'cor', atMost: 1 });
+      await page.getByRole('button', { name: /^Review/ }).click();
+
+      const limits = page.getByTestId('review-limits');
+      const perSite = 'per site: at most 1 at a time — 2 groups, 3 devices';
+      await limits.getByText(perSite).waitFor({ timeout: UI_TIMEOUT });
+      await limits.getByText('tag cor covers no target device — check the name').waitFor();
+
+      // back to the form: its rules are kept, and the one covering nothing is removed
+      await page.getByRole('button', { name: '← Back to edit' }).click();
+      await page.getByRole('button', { name: 'Remove group limit 2' }).click();
+      await page.getByRole('button', { name: /^Review/ }).click();
+      await limits.getByText(perSite).waitFor({ timeout: UI_TIMEOUT });
+      expect(await limits.getByRole('listitem').allInnerTexts()).toEqual([perSite]);
+      await page.getByRole('button', { name: 'Run on 3 devices' }).click();
+      await page.waitForURL(/#\/jobs\/(?!new$)[^/]+$/, { timeout: UI_TIMEOUT });
+
+      const jobId = decodeURIComponent(page.url().split('#/jobs/')[1] ?? '');
+      const { spec } = await apiJson<{ spec: { strategy: { limits?: unknown } } }>(
+        stack,
+        'GET',
+        `/jobs/${jobId}`,
+        undefined,
+      );
+      expect(spec.strategy.limits).toEqual([{ per: 'site', concurrency: 1 }]);
     }));
 
   it('lists any job in the history with its counts: filtered by the server, a page at a time', () =>

@@ -1,5 +1,6 @@
 import type { DeviceView, JobSubmissionInput } from '@fleetpush/contracts';
 import { windowOf, type WindowFields } from './change-window';
+import { limitsOf, type GroupLimitFields } from './group-limits';
 
 /** How targets are chosen. */
 export type TargetMode = 'all' | 'tag' | 'type' | 'pick';
@@ -8,7 +9,7 @@ export type TargetMode = 'all' | 'tag' | 'type' | 'pick';
 export type BudgetMode = 'stop' | 'count' | 'pct' | 'none';
 
 /** Everything the New job form holds. */
-export interface JobForm extends WindowFields {
+export interface JobForm extends WindowFields, GroupLimitFields {
   name: string;
   commands: string;
   verify: string;
@@ -50,6 +51,7 @@ export function emptyForm(): JobForm {
     waves: '',
     concurrency: 10,
     staggerMs: 0,
+    limits: [],
     budgetMode: 'stop',
     budget: 1,
     attempts: 2,
@@ -153,6 +155,7 @@ export function toSubmission(
   const rollback = linesOf(form.rollback);
   const waves = waveSizes(form.waves);
   const changeWindow = windowOf(form);
+  const limits = limitsOf(form);
   return {
     name: form.name.trim(),
     commands: linesOf(form.commands),
@@ -167,6 +170,7 @@ export function toSubmission(
       concurrency: form.concurrency,
       stagger_ms: form.staggerMs,
       ...budgetOf(form),
+      ...(limits ? { limits } : {}),
     },
     retry: { attempts: form.attempts },
     timeouts: { device_ms: form.deviceTimeoutS * 1000 },

@@ -1,5 +1,5 @@
 import type { JobPreview } from '@fleetpush/contracts';
-import { devicePreviewsOf, groupRenderings } from './review-preview';
+import { devicePreviewsOf, groupRenderings, limitLine, limitLinesOf } from './review-preview';
 
 type PreviewDevice = JobPreview['devices'][number];
 
@@ -84,5 +84,60 @@ describe('groupRenderings', () => {
       [['ntp server 10.0.0.1'], ['10.0.0.1:22', '10.0.0.3:22']],
       [['ntp server 10.9.9.9'], ['10.0.0.2:22']],
     ]);
+  });
+});
+
+describe('limitLine', () => {
+  it('says what a rule covers: its cap, its groups and its devices', () => {
+    expect(limitLine({ rule: 'per site', concurrency: 1, groups: 3, devices: 12 })).toEqual({
+      text: 'per site: at most 1 at a time — 3 groups, 12 devices',
+      warning: false,
+    });
+    expect(limitLine({ rule: 'tag core', concurrency: 2, groups: 1, devices: 1 }).text).toBe(
+      'tag core: at most 2 at a time — 1 group, 1 device',
+    );
+  });
+
+  it('warns of a rule that covers no target device (usually a typo)', () => {
+    expect(limitLine({ rule: 'tag cor', concurrency: 1, groups: 0, devices: 0 })).toEqual({
+      text: 'tag cor covers no target device — check the name',
+      warning: true,
+    });
+  });
+});
+
+describe('limitLinesOf', () => {
+  const plan = (limits?: NonNullable<JobPreview['plan']>['limits']): JobPreview['plan'] => ({
+    canary: '10.0.0.1:22',
+    waves: [1],
+    concurrency: 10,
+    stagger_ms: 0,
+    ...(limits && { limits }),
+  });
+
+  it("gives one line per rule of the server's preview, in its order", () => {
+    const answer = {
+      ...preview([device('10.0.0.1')]),
+      plan: plan([
+        { rule: 'tag core', concurrency: 1, groups: 1, devices: 2 },
+        { rule: 'per sitee', concurrency: 1, groups: 0, devices: 0 },
+      ]),
+    };
+    expect(limitLinesOf(answer, [{ tag: 'core', concurrency: 1 }]).map((l) => l.text)).toEqual([
+      'tag core: at most 1 at a time — 1 group, 2 devices',
+      'per sitee covers no target device — check the name',
+    ]);
+  });
+
+  it("shows the submitted rules as they are when an older API's preview does not cover them", () => {
+    const lines = limitLinesOf({ ...preview([device('10.0.0.1')]), plan: plan() }, [
+      { per: 'site', concurrency: 1 },
+      { tag: 'core', concurrency: 2 },
+    ]);
+    expect(lines).toEqual([
+      { text: 'per site: at most 1 at a time', warning: false },
+      { text: 'tag core: at most 2 at a time', warning: false },
+    ]);
+    expect(limitLinesOf(preview([device('10.0.0.1')]))).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ChangeWindowFields } from '../components/change-window-fields';
 import { ErrorBox } from '../components/error-box';
+import { GroupLimitsFields } from '../components/group-limits-fields';
 import { PresetBar } from '../components/preset-bar';
 import { TargetPicker } from '../components/target-picker';
 import { TemplateEditor } from '../components/template-editor';
@@ -13,6 +14,7 @@ import {
   windowProblemsByField,
   type WindowProblems,
 } from '../model/change-window';
+import { parseLimits } from '../model/group-limits';
 import {
   emptyForm,
   linesOf,
@@ -49,12 +51,14 @@ export function NewJobPage(): React.JSX.Element {
   const order = useMemo(() => runOrder(form, targets), [form, targets]);
   const vars = variablesOf([...linesOf(form.commands), ...linesOf(form.verify)]);
   const varProblems = parseVars(form.globalVars).problems;
+  const limitProblems = parseLimits(form.limits).problems;
   const windowProblems = mergeWindowProblems(windowFieldProblems(form, Date.now()), refusedWindow);
   const missing = [
     form.name.trim() === '' && 'a name',
     linesOf(form.commands).length === 0 && 'at least one command',
     targets.length === 0 && 'at least one target device',
     varProblems.length > 0 && 'valid variables',
+    limitProblems.length > 0 && 'valid group limits',
     hasWindowProblems(windowProblems) && 'a valid change window',
   ].filter(Boolean) as string[];
 
@@ -169,7 +173,7 @@ export function NewJobPage(): React.JSX.Element {
         </section>
         <div className="stack">
           <TargetPicker form={form} set={set} devices={devices ?? []} targets={targets} />
-          <StrategyCard form={form} set={set} />
+          <StrategyCard form={form} set={set} limitProblems={limitProblems} />
           <ChangeWindowFields form={form} set={set} problems={windowProblems} />
         </div>
       </div>
@@ -224,13 +228,15 @@ function NumberField({
   );
 }
 
-/** Waves, window, stagger, failure budget, retries, timeouts and options. */
+/** Waves, window, stagger, group limits, failure budget, retries, timeouts and options. */
 function StrategyCard({
   form,
   set,
+  limitProblems,
 }: {
   readonly form: JobForm;
   readonly set: (p: Partial<JobForm>) => void;
+  readonly limitProblems: readonly string[];
 }): React.JSX.Element {
   const budgetHasNumber = form.budgetMode === 'count' || form.budgetMode === 'pct';
   return (
@@ -263,6 +269,7 @@ function StrategyCard({
           onChange={(staggerMs) => set({ staggerMs })}
         />
       </div>
+      <GroupLimitsFields form={form} set={set} problems={limitProblems} />
       <div className="grid-3">
         <label
           className="field"

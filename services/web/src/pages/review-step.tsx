@@ -5,9 +5,15 @@ import type { DeviceView, Problem } from '../data/api-types';
 import { useNow } from '../data/use-now';
 import { approvalPolicyOf, policyHolds, submitForApprovalText } from '../model/approval';
 import { isWindowProblem, windowOf } from '../model/change-window';
+import { limitsOf } from '../model/group-limits';
 import { toSubmission, type JobForm } from '../model/job-form';
 import { windowSentences } from '../model/window-text';
-import { devicePreviewsOf, groupRenderings, type DevicePreview } from '../model/review-preview';
+import {
+  devicePreviewsOf,
+  groupRenderings,
+  limitLinesOf,
+  type DevicePreview,
+} from '../model/review-preview';
 import { submitLabel } from '../model/submit-label';
 import { navigate } from '../route';
 import { useSession } from '../session';
@@ -123,6 +129,7 @@ export function ReviewStep({
         <Stat k="Waves" v={form.waves.trim() || 'one'} small />
       </div>
       <WindowSummary form={form} />
+      {preview && <LimitsSummary form={form} preview={preview} />}
       {held && preview && (
         <section className="alert info" aria-label="Approval" data-testid="review-approval">
           <strong>Needs approval:</strong> {submitForApprovalText(prod.length > 0)}
@@ -222,6 +229,35 @@ function WindowSummary({ form }: { readonly form: JobForm }): React.JSX.Element 
   return (
     <section className="alert info" aria-label="Change window" data-testid="review-window">
       <strong>Change window:</strong> {windowSentences(changeWindow, now).join(' ')}
+    </section>
+  );
+}
+
+/** The group limits and what each covers among the targets; nothing without a limit. */
+function LimitsSummary({
+  form,
+  preview,
+}: {
+  readonly form: JobForm;
+  readonly preview: JobPreview;
+}): React.JSX.Element | null {
+  const lines = limitLinesOf(preview, limitsOf(form));
+  if (lines.length === 0) return null;
+  const warned = lines.some((l) => l.warning);
+  return (
+    <section
+      className={`alert ${warned ? 'warn' : 'info'}`}
+      aria-label="Group limits"
+      data-testid="review-limits"
+    >
+      <strong>Group limits:</strong>
+      <ul>
+        {lines.map((l, i) => (
+          <li key={i} data-warning={l.warning ? true : undefined}>
+            {l.warning ? <strong>{l.text}</strong> : l.text}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
