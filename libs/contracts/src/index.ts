@@ -28,3 +28,4 @@ export * from './preset';
 export * from './command-exec';
 export * from './webhook';
 export * from './ui-config';
+export * from './limit-coverage-text';

@@ -154,6 +154,34 @@ describe('fleetpush CLI end to end', () => {
     expect(unknown.stderr).toContain('404 not_found');
   }, 60_000);
 
+  it('jobs run --preview prints the plan and what each limit covers (exit 0), or each problem (exit 2), and stores no job', async () => {
+    const before = (await client.jobs.list()).total;
+    const run = await cli(
+      ...['jobs', 'run', '--commands-file', 'ntp.txt', '--var', 'site=ams'],
+      ...['--limit', 'per:site=1', '--limit', 'tag:no-such-tag=1', '--preview'],
+    );
+    expect(run.code).toBe(0);
+    const canary = /^canary (\S+),/m.exec(run.stdout)?.[1];
+    expect(run.stdout).toContain(
+      [
+        'would be accepted (needs the operator role)',
+        `canary ${canary}, then a wave of ${DEVICES - 1} (10 at a time, stagger 0 ms)`,
+        `limit per site: at most 1 at a time — 1 group, ${DEVICES} devices`,
+        'limit tag no-such-tag covers no target device — check the name',
+        `devices: ${DEVICES} — first: ${canary} (canary)`,
+        '  ntp server 10.0.0.1',
+      ].join('\n'),
+    );
+    const refused = await cli(
+      ...['jobs', 'run', '--commands-file', 'ntp.txt', '--canary', '10.255.0.1:22', '--preview'],
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toMatch(
+      /^would be REFUSED:\n {2}canary: 10\.255\.0\.1:22 is not among the targets\n/,
+    );
+    expect((await client.jobs.list()).total).toBe(before);
+  }, 30_000);
+
   it('a run cancelled while held after its canary exits 3; watch and result say so too', async () => {
     const run = spawnCli(
       [

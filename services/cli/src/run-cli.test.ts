@@ -42,6 +42,15 @@ describe('fleetpush command line', () => {
     expect(out).toContain('tag:NAME=N groups the devices tagged NAME, per:VAR=N');
   });
 
+  it('explains --preview in jobs run --help', async () => {
+    const { code, out } = await run('jobs', 'run', '--help');
+    expect(code).toBe(0);
+    expect(out).toContain(
+      '\n  --preview                 submit nothing: show what the job would do',
+    );
+    expect(out).toContain('exit 0 if it would be accepted, 2 if\n');
+  });
+
   it.each([
     [['frobnicate'], 'unknown command "frobnicate"'],
     [['jobs', 'run', '--bogus'], "Unknown option '--bogus'."],
@@ -65,6 +74,11 @@ describe('fleetpush command line', () => {
       '--limit takes tag:NAME=N or per:VAR=N, got "per:site=0": N must be an integer >= 1',
     ],
     [['jobs', 'start', 'j1', '--at', 'now'], "Unknown option '--at'."],
+    // refused before the commands file is read, let alone any request
+    [
+      ['jobs', 'run', '--commands-file', 'no-such-file.txt', '--preview', '--wait'],
+      '--preview submits nothing, so there is no job to --wait for',
+    ],
     [['jobs', 'approve'], 'missing ID'],
     [['jobs', 'approve', 'j1', 'j2'], 'unexpected argument "j2"'],
     [['jobs', 'approve', 'j1', '--comment'], "Option '--comment <value>' argument missing"],

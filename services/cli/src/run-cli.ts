@@ -33,7 +33,7 @@ export const USAGE = `usage: fleetpush <command> [options]   (fleetpush <command
   sim [flags]                             the SSH device simulator
   devices import FILE [--partial] [--validate]
   devices list
-  jobs run --commands-file F [options]    submit a change (--start-at to schedule it, --wait to follow it)
+  jobs run --commands-file F [options]    submit a change (--preview to see what it would do first, --start-at to schedule it, --wait to follow it)
   jobs start ID [--wait]                  start a scheduled (or held) job now
   jobs approve ID [--comment TEXT]        approve a job that awaits approval (four eyes: not its submitter)
   jobs list [--status S] [--text S]       jobs newest first with their outcome

@@ -13,7 +13,14 @@ import { UsageError } from '../cli-errors';
 import type { CliIo } from '../cli-io';
 import { exitCodeOfStatus, ExitCode } from '../exit-codes';
 import { followJob } from '../follow-job';
-import { choiceFlag, commandArgs, CONNECTION_OPTIONS, CONNECTION_USAGE } from '../parse-flags';
+import {
+  choiceFlag,
+  commandArgs,
+  CONNECTION_OPTIONS,
+  CONNECTION_USAGE,
+  type ParsedFlags,
+} from '../parse-flags';
+import { renderPreview } from '../preview-view';
 import { renderResult, summarizeResult } from '../result-view';
 import { nextSteps, submittedHeadline, submittedJson } from '../submitted-job-view';
 import { changeWindowFlags, type ChangeWindowValues } from './change-window-flags';
@@ -51,17 +58,51 @@ function readFlagFile(flag: string, file: string, io: CliIo): Promise<string> {
   });
 }
 
-/** `fleetpush jobs run`: submits; with `--wait`, follows the job and exits by its status. */
-export async function jobsRun(args: readonly string[], io: CliIo): Promise<number> {
-  const { values } = commandArgs(args, JOBS_RUN_OPTIONS, [], JOBS_RUN_USAGE);
+/** The parsed flags of `fleetpush jobs run`. */
+type JobsRunFlags = ParsedFlags<typeof JOBS_RUN_OPTIONS>['values'];
+
+/** The submission `jobs run`'s flags and files make (each file read, or a {@link UsageError}). */
+async function readSubmission(values: JobsRunFlags, io: CliIo): Promise<JobSubmissionInput> {
   const file = values['commands-file'];
   if (file === undefined) throw new UsageError('--commands-file is required', JOBS_RUN_USAGE);
   const text = await readFlagFile('commands-file', file, io);
   const rollbackFile = values['rollback-file'];
   const rollback =
     rollbackFile === undefined ? undefined : await readFlagFile('rollback-file', rollbackFile, io);
-  const submission = buildSubmission(values, file, text, rollback);
+  return buildSubmission(values, file, text, rollback);
+}
+
+/**
+ * `jobs run --preview`: what the submission would do (`POST /jobs/preview`, nothing stored), as
+ * {@link renderPreview} words it (`--json`: the API's answer); exit 0 when it would be accepted,
+ * else the exit code of a refused request.
+ */
+async function previewRun(
+  client: FleetpushClient,
+  submission: JobSubmissionInput,
+  flags: { readonly json?: boolean | undefined },
+  io: CliIo,
+): Promise<number> {
+  const preview = await client.jobs.preview(submission);
+  io.stdout(flags.json ? `${JSON.stringify(preview)}\n` : renderPreview(preview));
+  return preview.ok ? ExitCode.completed : ExitCode.badInput;
+}
+
+/**
+ * `fleetpush jobs run`: submits; with `--wait`, follows the job and exits by its status; with
+ * `--preview`, only shows what it would do.
+ */
+export async function jobsRun(args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = commandArgs(args, JOBS_RUN_OPTIONS, [], JOBS_RUN_USAGE);
+  if (values.preview && values.wait) {
+    throw new UsageError(
+      '--preview submits nothing, so there is no job to --wait for',
+      JOBS_RUN_USAGE,
+    );
+  }
+  const submission = await readSubmission(values, io);
   const client = await clientFor(values, io);
+  if (values.preview) return previewRun(client, submission, values, io);
   const key = values['idempotency-key'];
   const submitted = await client.jobs.submit(
     submission,

@@ -37,6 +37,11 @@ export const JOBS_RUN_USAGE = `usage: fleetpush jobs run --commands-file FILE [o
   --idempotency-key KEY     a retried submission with the same key returns the first job
   --dry-run                 render and connect, change nothing
   --wait                    follow the job to its end; exit 0 completed, 1 failed, 3 cancelled
+  --preview                 submit nothing: show what the job would do (accepted or refused with
+                            each problem, canary and waves, what each --limit covers, production
+                            devices, approval, the canary's rendered commands, devices with
+                            unresolved or unsafe variables); exit 0 if it would be accepted, 2 if
+                            refused. --json: the API's preview. Not with --wait
 ${CONNECTION_USAGE}`;
 
 /** The flags of `fleetpush jobs run`. */
@@ -65,6 +70,7 @@ export const JOBS_RUN_OPTIONS = {
   'idempotency-key': { type: 'string' },
   'dry-run': { type: 'boolean' },
   wait: { type: 'boolean' },
+  preview: { type: 'boolean' },
 } as const;
 
 /** The parsed values of {@link JOBS_RUN_OPTIONS} that shape the submission. */

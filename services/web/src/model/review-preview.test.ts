@@ -1,5 +1,5 @@
 import type { JobPreview } from '@fleetpush/contracts';
-import { devicePreviewsOf, groupRenderings, limitLine, limitLinesOf } from './review-preview';
+import { devicePreviewsOf, groupRenderings, limitLinesOf } from './review-preview';
 
 type PreviewDevice = JobPreview['devices'][number];
 
@@ -84,25 +84,6 @@ describe('groupRenderings', () => {
       [['ntp server 10.0.0.1'], ['10.0.0.1:22', '10.0.0.3:22']],
       [['ntp server 10.9.9.9'], ['10.0.0.2:22']],
     ]);
-  });
-});
-
-describe('limitLine', () => {
-  it('says what a rule covers: its cap, its groups and its devices', () => {
-    expect(limitLine({ rule: 'per site', concurrency: 1, groups: 3, devices: 12 })).toEqual({
-      text: 'per site: at most 1 at a time — 3 groups, 12 devices',
-      warning: false,
-    });
-    expect(limitLine({ rule: 'tag core', concurrency: 2, groups: 1, devices: 1 }).text).toBe(
-      'tag core: at most 2 at a time — 1 group, 1 device',
-    );
-  });
-
-  it('warns of a rule that covers no target device (usually a typo)', () => {
-    expect(limitLine({ rule: 'tag cor', concurrency: 1, groups: 0, devices: 0 })).toEqual({
-      text: 'tag cor covers no target device — check the name',
-      warning: true,
-    });
   });
 });
 

@@ -1,4 +1,9 @@
-import type { GroupLimit, JobPreview } from '@fleetpush/contracts';
+import {
+  limitCapText,
+  limitCoverageText,
+  type GroupLimit,
+  type JobPreview,
+} from '@fleetpush/contracts';
 
 /** What the review shows for one device. */
 export interface DevicePreview {
@@ -61,40 +66,15 @@ export function groupRenderings(previews: readonly DevicePreview[]): RenderingGr
   return [...groups.values()];
 }
 
-/** What one rule of `strategy.limits` covers among the targets, as the preview tells it. */
-export type LimitCoverage = NonNullable<NonNullable<JobPreview['plan']>['limits']>[number];
-
 /** The review's line about one group limit; a warning when the rule covers no target device. */
 export interface LimitLine {
   readonly text: string;
   readonly warning: boolean;
 }
 
-const counted = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
-
 /** A rule in the operator's words, as the server names it: `tag core`, `per site`. */
 export function limitRule(limit: GroupLimit): string {
   return limit.tag !== undefined ? `tag ${limit.tag}` : `per ${limit.per ?? ''}`;
-}
-
-/** A rule and its cap: "per site: at most 1 at a time". */
-function capText(rule: string, concurrency: number): string {
-  return `${rule}: at most ${concurrency} at a time`;
-}
-
-/**
- * A group limit in words: "per site: at most 1 at a time — 3 groups, 12 devices"; a rule that
- * covers no target device is usually a typo: "tag cor covers no target device — check the name".
- */
-export function limitLine(coverage: LimitCoverage): LimitLine {
-  if (coverage.devices === 0)
-    return { text: `${coverage.rule} covers no target device — check the name`, warning: true };
-  return {
-    text:
-      `${capText(coverage.rule, coverage.concurrency)} — ` +
-      `${counted(coverage.groups, 'group')}, ${counted(coverage.devices, 'device')}`,
-    warning: false,
-  };
 }
 
 /**
@@ -103,6 +83,6 @@ export function limitLine(coverage: LimitCoverage): LimitLine {
  */
 export function limitLinesOf(preview: JobPreview, limits: readonly GroupLimit[] = []): LimitLine[] {
   const coverage = preview.plan?.limits;
-  if (coverage) return coverage.map(limitLine);
-  return limits.map((l) => ({ text: capText(limitRule(l), l.concurrency), warning: false }));
+  if (coverage) return coverage.map(limitCoverageText);
+  return limits.map((l) => ({ text: limitCapText(limitRule(l), l.concurrency), warning: false }));
 }
