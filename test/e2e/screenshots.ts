@@ -75,6 +75,10 @@ async function run(page: Page, url: string, csv: string): Promise<void> {
   await page.getByLabel(/^Stagger/).fill('60');
   await page.getByLabel('Failure budget').selectOption('pct');
   await page.getByLabel('Percent').fill('5');
+  await page.getByRole('button', { name: '+ Add a group limit' }).click();
+  const limit = page.getByRole('group', { name: 'Group limit 1' });
+  await limit.getByLabel('Tag').fill('core');
+  await limit.getByLabel('At most at once').fill('2');
   await shot(page, '03-new-job');
 
   await page.getByRole('button', { name: /^Review/ }).click();
