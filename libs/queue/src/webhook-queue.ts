@@ -1,4 +1,9 @@
-import { webhookPayloadSchema, type WebhookPayload } from '@fleetpush/contracts';
+import {
+  deliveryId,
+  webhookPayloadSchema,
+  type AwaitingApproval,
+  type WebhookPayload,
+} from '@fleetpush/contracts';
 import { Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { bullPrefix } from './queue-settings';
@@ -27,8 +32,9 @@ export interface WebhookQueueOptions {
 }
 
 /**
- * The producer side of webhook deliveries. The BullMQ job id is the fleetpush job id, so a job
- * is delivered once however many workers ask (adding an existing id is a no-op).
+ * The producer side of webhook deliveries. The BullMQ job id is the delivery id (the fleetpush
+ * job id for its end, with a suffix for an approval notice), so each is delivered once however
+ * many workers ask (adding an existing id is a no-op).
  */
 export class WebhookQueue {
   private readonly queue: Queue<WebhookPayload>;
@@ -45,27 +51,27 @@ export class WebhookQueue {
     if (options.onError) this.queue.on('error', options.onError);
   }
 
-  /** Asks for the delivery of a finished job's summary (once per job id). */
-  async enqueue(jobId: string): Promise<void> {
-    await this.queue.add(
-      'job-finished',
-      { jobId },
-      {
-        jobId,
-        attempts: this.options.attempts ?? WEBHOOK_DELIVERY.attempts,
-        backoff: {
-          type: 'exponential',
-          delay: this.options.backoffMs ?? WEBHOOK_DELIVERY.backoffMs,
-        },
-        removeOnComplete: WEBHOOK_DELIVERY.removeOnComplete,
-        removeOnFail: WEBHOOK_DELIVERY.removeOnFail,
+  /**
+   * Asks for the delivery of a finished job's summary, or with `awaiting` of its approval notice
+   * (once per {@link deliveryId}).
+   */
+  async enqueue(jobId: string, awaiting?: AwaitingApproval): Promise<void> {
+    const payload: WebhookPayload = awaiting ? { jobId, awaiting } : { jobId };
+    await this.queue.add(awaiting ? 'job-awaiting-approval' : 'job-finished', payload, {
+      jobId: deliveryId(payload),
+      attempts: this.options.attempts ?? WEBHOOK_DELIVERY.attempts,
+      backoff: {
+        type: 'exponential',
+        delay: this.options.backoffMs ?? WEBHOOK_DELIVERY.backoffMs,
       },
-    );
+      removeOnComplete: WEBHOOK_DELIVERY.removeOnComplete,
+      removeOnFail: WEBHOOK_DELIVERY.removeOnFail,
+    });
   }
 
-  /** Where a delivery stands: `completed` (delivered or refused for good), `failed`, … */
-  async state(jobId: string): Promise<string> {
-    const job = await this.queue.getJob(jobId);
+  /** Where a delivery stands (by {@link deliveryId}): `completed` (delivered or refused for good), `failed`, … */
+  async state(id: string): Promise<string> {
+    const job = await this.queue.getJob(id);
     return job ? job.getState() : 'missing';
   }
 

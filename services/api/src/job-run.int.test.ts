@@ -105,6 +105,9 @@ describe('POST /jobs/{id}/run', () => {
         .set('Authorization', h.auth('viewer'));
       expect(active.body.items).toEqual([]);
       expect((await h.deps.queue.depth()).waiting).toBe(0);
+      // left to a worker's reconciler, which finishes it as any ended job (its webhook)
+      expect(await h.redis.redis.sismember(h.deps.keys.activeJobs, id)).toBe(1);
+      expect(await h.redis.redis.sismember(h.deps.keys.heldJobs, id)).toBe(0);
     });
   });
 

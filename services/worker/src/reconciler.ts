@@ -8,6 +8,7 @@ import {
   type RunCoordinator,
 } from '@fleetpush/store';
 import type { Redis } from 'ioredis';
+import { ApprovalNotices, type AnnounceApproval } from './approval-notices';
 import { ScheduledStarts } from './scheduled-starts';
 
 /** Options of {@link Reconciler}. */
@@ -30,6 +31,11 @@ export interface ReconcilerOptions {
    * there and the next pass calls again (at least once; the webhook queue dedupes by job id).
    */
   readonly onJobFinished?: (jobId: string) => Promise<void>;
+  /**
+   * Called once per job and kind when it starts waiting for an approval (its start, or the rest
+   * after its canary); a rejection is logged and the next pass asks again.
+   */
+  readonly onAwaitingApproval?: AnnounceApproval;
   /** How long a finished job is kept before it is deleted (ms); 0 or absent keeps jobs forever. */
   readonly jobRetentionMs?: number;
   /** How often the retention sweep runs (ms; default 10 minutes, and at the first pass). */
@@ -40,7 +46,7 @@ const DEFAULT_RETENTION_SWEEP_MS = 10 * 60_000;
 
 /**
  * The watchdog and repairer, run by one worker at a time under a lock: it starts the scheduled
- * jobs whose time has come, finishes runs whose work is all terminal (a job never sticks),
+ * jobs whose time has come, announces the jobs that wait for an approval, finishes runs whose work is all terminal (a job never sticks),
  * drops finished jobs from the active set, and gives a new generation to dispatched devices that have no live queue entry (lost enqueue, or a
  * task BullMQ failed after repeated stalls), so another worker picks them up. Every
  * `retentionSweepMs` it also deletes the jobs that finished more than `jobRetentionMs` ago.
@@ -51,6 +57,7 @@ export class Reconciler {
   private lastSweepMs = -Infinity;
   private readonly purger: JobPurger;
   private readonly scheduled: ScheduledStarts;
+  private readonly notices: ApprovalNotices | undefined;
 
   constructor(
     private readonly redis: Redis,
@@ -64,6 +71,8 @@ export class Reconciler {
   ) {
     this.purger = new JobPurger(redis, keys);
     this.scheduled = new ScheduledStarts(redis, keys, coordinator, queue, logger);
+    const announce = options.onAwaitingApproval;
+    this.notices = announce && new ApprovalNotices(redis, keys, reader, announce, logger);
   }
 
   /** Starts the periodic pass. */
@@ -88,6 +97,7 @@ export class Reconciler {
     );
     if (lock !== 'OK') return;
     await this.scheduled.startDue();
+    await this.notices?.announceDue();
     for (const jobId of await this.reader.activeJobIds()) await this.repair(jobId);
     await this.sweepIfDue();
   }

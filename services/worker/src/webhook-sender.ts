@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import {
+  deliveryId,
   WEBHOOK_DELIVERY_HEADER,
   WEBHOOK_EVENT_HEADER,
   WEBHOOK_SIGNATURE_HEADER,
@@ -33,7 +34,7 @@ function retryable(status: number): boolean {
 }
 
 /**
- * Delivers a finished job's summary to its `notify_url`: one POST, JSON, signed, with the
+ * Delivers a finished job's summary, or its approval notice, to its `notify_url`: one POST, JSON, signed, with the
  * event and the delivery id (the job id) in headers. A network error, a timeout or a
  * retryable answer throws {@link WebhookDeliveryError} (the queue retries with backoff); any
  * other answer ends the delivery (a 4xx is the receiver's final word, logged).
@@ -42,14 +43,14 @@ export class WebhookSender {
   constructor(private readonly deps: WebhookSenderDeps) {}
 
   async deliver(payload: WebhookPayload, attempt: number): Promise<void> {
-    const webhook = await jobWebhook(this.deps.reader, payload.jobId);
+    const webhook = await jobWebhook(this.deps.reader, payload);
     if (!webhook) return;
     const body = JSON.stringify(webhook.body);
     const headers: Record<string, string> = {
       'Content-Type': 'application/json',
       'User-Agent': 'fleetpush-webhook',
       [WEBHOOK_EVENT_HEADER]: webhook.event,
-      [WEBHOOK_DELIVERY_HEADER]: payload.jobId,
+      [WEBHOOK_DELIVERY_HEADER]: deliveryId(payload),
     };
     if (this.deps.secret)
       headers[WEBHOOK_SIGNATURE_HEADER] = webhookSignature(body, this.deps.secret);

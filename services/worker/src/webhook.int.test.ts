@@ -3,6 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { jobWebhookBodySchema } from '@fleetpush/contracts';
 import { WebhookQueue } from '@fleetpush/queue';
+import { releaseHeldJob } from '@fleetpush/store';
 import { installLeakCheck, waitUntil, withRedis } from '@fleetpush/testing';
 import { testLogger, withEngine, type EngineHarness } from './__fixtures__/engine-harness';
 import { Reconciler } from './reconciler';
@@ -165,6 +166,119 @@ describe('job webhooks (real Redis, real SSH, a local HTTP receiver)', () => {
           });
         }),
       ),
+    ));
+});
+
+describe('approval notices (real Redis, real SSH, a local HTTP receiver)', () => {
+  /** The receiver's requests as `event delivery-id`, in arrival order. */
+  const deliveries = (receiver: Receiver): string[] =>
+    receiver.requests.map(
+      (r) =>
+        `${String(r.headers['x-fleetpush-event'])} ${String(r.headers['x-fleetpush-delivery'])}`,
+    );
+
+  it('announces a job held for approval before its start, signed, then its end as its own delivery', () =>
+    withRedis((ctx) =>
+      withEngine(ctx, { devices: 3, platforms: ['cisco_ios'] }, (h) =>
+        withReceiver([], async (receiver, url) => {
+          await startWorkers(h);
+          const jobId = await h.submit({ notify_url: url }, { awaitingApproval: true });
+          await waitUntil(() => receiver.requests.length > 0 || undefined, {
+            timeoutMs: 20_000,
+            description: 'the approval notice',
+          });
+          const [notice] = receiver.requests;
+          expect(notice!.headers['x-fleetpush-signature']).toBe(signatureOf(notice!.body));
+          const body = jobWebhookBodySchema.strict().parse(JSON.parse(notice!.body));
+          expect(body).toMatchObject({
+            event: 'job:awaiting_approval',
+            job: {
+              id: jobId,
+              status: 'queued',
+              awaiting_approval: 'start',
+              counts: { pending: 3 },
+            },
+          });
+          for (const device of h.fleet.devices) expect(device.sessions()).toHaveLength(0);
+
+          // as the API cancels a held job: the reconciler then finishes it (its webhook)
+          await h.coordinator.control(jobId, 'cancel', 'tester');
+          await releaseHeldJob(h.redis, h.keys, jobId);
+          expect(await h.waitForEnd(jobId)).toBe('cancelled');
+          await waitUntilSettled(h, jobId);
+          await waitUntil(async () => (await deliveryState(h, jobId)) === 'completed', {
+            description: 'the end to be delivered',
+          });
+          expect(deliveries(receiver)).toEqual([
+            `job:awaiting_approval ${jobId}.approval`,
+            `job:cancelled ${jobId}`,
+          ]);
+          expect(JSON.parse(receiver.requests[1]!.body)).toMatchObject({
+            job: { status: 'cancelled', awaiting_approval: null },
+          });
+        }),
+      ),
+    ));
+
+  it('announces a job held after its canary passed, and its end once resumed', () =>
+    withRedis((ctx) =>
+      withEngine(ctx, { devices: 3, platforms: ['cisco_ios'] }, (h) =>
+        withReceiver([], async (receiver, url) => {
+          await startWorkers(h);
+          const jobId = await h.submit({ notify_url: url, pause_after_canary: true });
+          await waitUntil(() => receiver.requests.length > 0 || undefined, {
+            timeoutMs: 20_000,
+            description: 'the approval notice',
+          });
+          expect(JSON.parse(receiver.requests[0]!.body)).toMatchObject({
+            event: 'job:awaiting_approval',
+            job: {
+              status: 'paused',
+              awaiting_approval: 'after_canary',
+              counts: { succeeded: 1, pending: 2 },
+            },
+          });
+          const resumed = await h.coordinator.control(jobId, 'resume', 'tester');
+          if (resumed.kind !== 'ok') throw new Error(`resume: ${resumed.kind}`);
+          await h.queue.enqueue(resumed.dispatch.map((d) => ({ jobId, runId: jobId, ...d })));
+          expect(await h.waitForEnd(jobId)).toBe('completed');
+          await waitUntilSettled(h, jobId);
+          await waitUntil(async () => (await deliveryState(h, jobId)) === 'completed', {
+            description: 'the end to be delivered',
+          });
+          expect(deliveries(receiver)).toEqual([
+            `job:awaiting_approval ${jobId}.after-canary`,
+            `job:completed ${jobId}`,
+          ]);
+        }),
+      ),
+    ));
+
+  it('asks for each notice once across passes, and none for a job that awaits nothing', () =>
+    withRedis((ctx) =>
+      withEngine(ctx, { devices: 2, platforms: ['cisco_ios'] }, async (h) => {
+        const held = await h.submit({}, { awaitingApproval: true });
+        await h.submit({}, { start: false });
+        const asked: string[] = [];
+        for (let pass = 0; pass < 3; pass += 1) {
+          await h.redis.del(`${h.prefix}:reconciler:lock`);
+          await new Reconciler(
+            h.redis,
+            h.keys,
+            h.reader,
+            h.coordinator,
+            h.queue,
+            'w1',
+            testLogger(),
+            {
+              onAwaitingApproval: async (jobId, awaiting) => {
+                asked.push(`${jobId} ${awaiting}`);
+              },
+            },
+          ).pass();
+        }
+        expect(asked).toEqual([`${held} start`]);
+      }),
     ));
 });
 

@@ -1,4 +1,5 @@
 import type { WorkerConfig } from '@fleetpush/config';
+import type { AwaitingApproval } from '@fleetpush/contracts';
 import { SecretBox } from '@fleetpush/inventory';
 import {
   MetricsRegistry,
@@ -145,15 +146,17 @@ export function createWorkerService(
     backoffMs: options.webhooks?.backoffMs,
     onError: (error) => logger.warn({ err: error.message }, 'webhook queue error'),
   });
-  const onJobFinished = async (jobId: string): Promise<void> => {
+  // a job's end, or (with `awaiting`) its approval notice, for a job that asked for webhooks
+  const enqueueWebhook = async (jobId: string, awaiting?: AwaitingApproval): Promise<void> => {
     if (notifyUrlOf((await reader.record(jobId))?.spec) !== undefined) {
-      await webhookQueue.enqueue(jobId);
+      await webhookQueue.enqueue(jobId, awaiting);
     }
   };
   const reconciler = new Reconciler(redis, keys, reader, coordinator, queue, id, logger, {
     jobRetentionMs: (config.jobRetentionDays ?? 0) * 86_400_000,
     ...options.reconciler,
-    onJobFinished,
+    onJobFinished: (jobId) => enqueueWebhook(jobId),
+    onAwaitingApproval: enqueueWebhook,
   });
   const sender = new WebhookSender({
     reader,

@@ -1,5 +1,5 @@
 import { CONTROL_ACTIONS, controlRequestSchema, type ControlAction } from '@fleetpush/contracts';
-import type { JobRecord } from '@fleetpush/store';
+import { releaseHeldJob, type JobRecord } from '@fleetpush/store';
 import { Router } from 'express';
 import type { ApiDeps } from '../api-deps';
 import { audit } from '../audit-trail';
@@ -65,12 +65,9 @@ export function jobControlRoute(deps: ApiDeps): Router {
         );
       }
       if (reply.kind === 'ok') {
-        // A held (or scheduled) job cancelled before it was run is finished: it no longer waits to start.
-        await deps.redis
-          .multi()
-          .srem(deps.keys.heldJobs, id)
-          .zrem(deps.keys.scheduledJobs, id)
-          .exec();
+        // A held (or scheduled) job cancelled before it was run no longer waits to start: a
+        // worker's reconciler finishes it as any other (its webhook, then off the active set).
+        await releaseHeldJob(deps.redis, deps.keys, id);
         await deps.queue.enqueue(reply.dispatch.map((d) => ({ jobId: id, runId: id, ...d })));
       }
       await audit(deps, res, 'job:controlled', id, {

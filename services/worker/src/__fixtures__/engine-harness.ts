@@ -122,10 +122,13 @@ export class EngineHarness {
     return worker;
   }
 
-  /** Plans, stores and starts a job; returns its id. Throws with the problems when refused. */
+  /**
+   * Plans, stores and starts a job; returns its id. Throws with the problems when refused.
+   * `awaitingApproval`: stored held for a second person's approval, as the API's policy does.
+   */
   async submit(
     body: Partial<JobSubmissionInput>,
-    options: { start?: boolean } = {},
+    options: { start?: boolean; awaitingApproval?: boolean } = {},
   ): Promise<string> {
     const submission = jobSubmissionSchema.parse({
       name: 'test',
@@ -142,9 +145,10 @@ export class EngineHarness {
       inventory: this.inventory,
     });
     if (!planned.ok) throw new Error(JSON.stringify(planned.problems));
-    await createJob(this.redis, this.keys, planned.value.job);
+    const awaitingApproval = options.awaitingApproval === true;
+    await createJob(this.redis, this.keys, { ...planned.value.job, awaitingApproval });
     // a scheduled job waits for a worker's reconciler to start it, as the API leaves it
-    if (options.start === false || planned.value.job.startAt) return id;
+    if (options.start === false || planned.value.job.startAt || awaitingApproval) return id;
     const dispatch = (await this.coordinator.start(id, 'tester')) ?? [];
     await this.queue.enqueue(dispatch.map((d) => ({ jobId: id, runId: id, ...d })));
     return id;
