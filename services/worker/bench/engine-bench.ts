@@ -7,7 +7,10 @@
  *   worker CPU per device (from /proc) and Redis CPU per device (INFO cpu).
  * - `null`: one in-process worker whose sessions answer at once, to measure orchestration alone
  *   (coordinator, queue, journal, events); then control latency (pause/resume round trips while
- *   a job runs, checking that no device starts after a pause returns).
+ *   a job runs, checking that no device starts after a pause returns). With `--sites S
+ *   --site-limit N`, the devices spread over S sites (inventory order, `site` column: `i % S`)
+ *   and the job runs under the group limit `per site = N`: what the limits cost the coordinator,
+ *   and its longest Redis call (a dispatch that parks many devices).
  */
 import * as path from 'node:path';
 import { redisConfigSchema, loadConfig } from '@fleetpush/config';
@@ -39,6 +42,9 @@ const LATENCY =
     : Math.round(Number(arg('device-ms', '0')) / COMMANDS_PER_DEVICE);
 const CONCURRENCY = Number(arg('concurrency', '100'));
 const WORKERS = Number(arg('workers', '1'));
+/** `--sites S --site-limit N` (null mode): the job limited to N devices per site at once. */
+const SITES = Number(arg('sites', '0'));
+const SITE_LIMIT = Number(arg('site-limit', '1'));
 /** `--profile`: print Redis's time by command for the timed run (its private stats are reset). */
 const PROFILE = process.argv.includes('--profile');
 const CHANGE = [
@@ -72,8 +78,29 @@ async function submitJob(h: EngineHarness, devices: number): Promise<string> {
     commands: CHANGE,
     verify_commands: ['show running-config | include ntp'],
     targets: h.inventory.slice(0, devices).map((d) => d.key),
-    strategy: { concurrency: CONCURRENCY, stop_on_error: false },
+    strategy: {
+      concurrency: CONCURRENCY,
+      stop_on_error: false,
+      ...(SITES > 0 && { limits: [{ per: 'site', concurrency: SITE_LIMIT }] }),
+    },
   });
+}
+
+/** The `site` column of device `i` under `--sites` (none without it). */
+function siteColumn(i: number): Record<string, string> {
+  return SITES > 0 ? { site: `site-${i % SITES}` } : {};
+}
+
+/** Redis calls slower than 5 ms from now on: how many, and the longest (ms). */
+async function watchSlowCalls(redis: Redis): Promise<() => Promise<string>> {
+  await redis.config('SET', 'slowlog-log-slower-than', '5000');
+  await redis.slowlog('RESET');
+  return async () => {
+    const entries = (await redis.slowlog('GET', 1000)) as [number, number, number][];
+    await redis.config('SET', 'slowlog-log-slower-than', '10000');
+    const longest = Math.max(0, ...entries.map((e) => e[2])) / 1000;
+    return `Redis calls over 5 ms: ${entries.length}, the longest ${longest.toFixed(1)} ms`;
+  };
 }
 
 /** Submits (timed apart: planning and storing is the API's work) and runs a job to its end. */
@@ -152,7 +179,7 @@ async function nullMode(redis: Redis, url: string, prefix: string): Promise<void
       password_sealed: box.seal('pw', key),
       verify_commands: [],
       host_vars: {},
-      vars: {},
+      vars: siteColumn(i),
       prod: false,
       tags: [],
       created_at: now,
@@ -171,6 +198,8 @@ async function nullMode(redis: Redis, url: string, prefix: string): Promise<void
     const jobId = await submitJob(h, DEVICES);
     const submitMs = Date.now() - submitted;
     const submitCpu = process.cpuUsage(submitCpu0);
+    // from here on: the run, without the submission's storing of every device in one MULTI
+    const slowCalls = await watchSlowCalls(redis);
     const cpu0 = process.cpuUsage();
     if (PROFILE) await resetRedisProfile(redis);
     const redis0 = await redisCpuSeconds(redis);
@@ -179,7 +208,10 @@ async function nullMode(redis: Redis, url: string, prefix: string): Promise<void
     const cpu = process.cpuUsage(cpu0);
     const redisCpu = (await redisCpuSeconds(redis)) - redis0;
     const ms = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
-    console.log(`mode null (no SSH): ${DEVICES} devices, concurrency ${CONCURRENCY}: ${status}`);
+    const limited = SITES > 0 ? `, at most ${SITE_LIMIT} per site over ${SITES} sites` : '';
+    console.log(
+      `mode null (no SSH): ${DEVICES} devices, concurrency ${CONCURRENCY}${limited}: ${status}`,
+    );
     console.log(
       `  submission (plan, store, start): ${submitMs} ms wall, ${ms(submitCpu).toFixed(0)} ms CPU`,
     );
@@ -189,8 +221,9 @@ async function nullMode(redis: Redis, url: string, prefix: string): Promise<void
     console.log(
       `  orchestration CPU ${(ms(cpu) / DEVICES).toFixed(3)} ms/device (worker), Redis CPU ${((redisCpu * 1000) / DEVICES).toFixed(3)} ms/device`,
     );
+    console.log(`  ${await slowCalls()}`);
     if (PROFILE) await printRedisProfile(redis, DEVICES);
-    await controlLatency(h);
+    if (SITES === 0) await controlLatency(h);
   } finally {
     await worker.close();
     await h.close();

@@ -4,6 +4,7 @@ import type { RedisKeys } from '../redis-keys';
 import { driveRun, type DriveOptions } from './__fixtures__/drive-run';
 import { storedJob } from './__fixtures__/stored-job';
 import type { NewJob } from './create-job';
+import type { RunCoordinator } from './run-coordinator';
 
 /**
  * Watches a grouped run after every step: the devices in flight per group (from the dispatched
@@ -31,6 +32,24 @@ function groupWatch(ctx: TestRedis, keys: RedisKeys, job: NewJob) {
 }
 
 const succeed: DriveOptions['outcome'] = () => 'succeeded';
+
+/** Starts the job and plays its canary to success; the step's reply (what it dispatched). */
+async function passCanary(coordinator: RunCoordinator, job: NewJob) {
+  const [canary] = (await coordinator.start(job.id, 'op'))!;
+  expect((await coordinator.begin(job.id, canary!)).kind).toBe('go');
+  const key = job.devices[canary!.deviceIndex]!.key;
+  return coordinator.complete(
+    job.id,
+    canary!,
+    'succeeded',
+    { state: 'succeeded' },
+    {
+      deviceKey: key,
+      state: 'succeeded',
+      attempts: 1,
+    },
+  );
+}
 
 describe('RunCoordinator with group limits', () => {
   it('never runs two devices of a group capped at 1, and lets other groups pass a full one', async () => {
@@ -107,28 +126,39 @@ describe('RunCoordinator with group limits', () => {
         groups: { caps: [1], ofDevice: [[1], [1], [1], [1], [1], [1]] },
       });
       const k = keys.job(job.id);
-      const [canary] = (await coordinator.start(job.id, 'op'))!;
-      expect((await coordinator.begin(job.id, canary!)).kind).toBe('go');
-      const done = await coordinator.complete(
-        job.id,
-        canary!,
-        'succeeded',
-        { state: 'succeeded' },
-        {
-          deviceKey: job.devices[0]!.key,
-          state: 'succeeded',
-          attempts: 1,
-        },
-      );
+      const done = await passCanary(coordinator, job);
       expect(done.kind === 'ok' && done.dispatch.map((d) => d.deviceIndex)).toEqual([1]);
       expect(await ctx.redis.zrange(k.parked, 0, -1)).toEqual(['2', '3', '4', '5']);
       expect(Number((await reader.run(job.id)).parked)).toBe(4);
       await coordinator.control(job.id, 'cancel', 'op');
-      const first = done.kind === 'ok' ? done.dispatch[0]! : canary!;
-      expect((await coordinator.begin(job.id, first)).kind).toBe('skipped');
+      if (done.kind !== 'ok') throw new Error(`the canary's step: ${done.kind}`);
+      expect((await coordinator.begin(job.id, done.dispatch[0]!)).kind).toBe('skipped');
       expect((await reader.record(job.id))?.status).toBe('cancelled');
       expect(await reader.stateCounts(job.id)).toEqual({ succeeded: 1, skipped: 5 });
       expect(await ctx.redis.exists(k.parked, k.ready)).toBe(0);
+    });
+  });
+
+  it('parks at most 500 devices per step (a bounded Redis call), and still runs every device', async () => {
+    await withRedis(async (ctx) => {
+      // the canary, then 1,199 devices of one group capped at 1, but for one near the end
+      const ofDevice = Array.from({ length: 1200 }, (_, i) => (i === 1150 ? [] : [1]));
+      const { keys, job, coordinator, reader } = await storedJob(ctx, {
+        devices: 1200,
+        concurrency: 10,
+        budget: {},
+        groups: { caps: [1], ofDevice },
+      });
+      const step = await passCanary(coordinator, job);
+      expect(step.kind === 'ok' && step.dispatch.map((d) => d.deviceIndex)).toEqual([1]);
+      expect(await ctx.redis.zcard(keys.job(job.id).parked)).toBe(500);
+      expect(await ctx.redis.llen(keys.job(job.id).pending)).toBe(1200 - 2 - 500);
+      const log = await driveRun(ctx.redis, keys, coordinator, job, {
+        outcome: succeed,
+        from: step.kind === 'ok' ? step.dispatch : [],
+      });
+      expect(log.maxRunning).toBeLessThanOrEqual(2);
+      expect(await reader.stateCounts(job.id)).toEqual({ succeeded: 1200 });
     });
   });
 

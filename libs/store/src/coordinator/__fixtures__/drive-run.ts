@@ -32,6 +32,8 @@ export interface DriveOptions {
   /** Called when nothing is left to deliver or run (a paused run): returns more, or ends the drive. */
   readonly onIdle?: () => Promise<Dispatch[] | void>;
   readonly maxSteps?: number;
+  /** Go on with a run the test started and took past its canary: these are its deliveries. */
+  readonly from?: Dispatch[];
 }
 
 /**
@@ -47,10 +49,12 @@ export async function driveRun(
   options: DriveOptions,
 ): Promise<DriveLog> {
   const pick = options.pick ?? (() => 0);
-  const deliveries: Dispatch[] = [...((await coordinator.start(job.id, 'tester')) ?? [])];
+  const deliveries: Dispatch[] = [
+    ...(options.from ?? (await coordinator.start(job.id, 'tester')) ?? []),
+  ];
   const running: Dispatch[] = [];
   const log: DriveLog = { began: [], maxDispatched: 0, maxRunning: 0, beganBeforeCanary: [] };
-  let canaryPassed = false;
+  let canaryPassed = options.from !== undefined;
   const k = keys.job(job.id);
   for (let step = 0; step < (options.maxSteps ?? 100_000); step += 1) {
     if (deliveries.length + running.length === 0)
