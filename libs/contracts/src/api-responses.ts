@@ -76,6 +76,13 @@ export const jobDetailSchema = jobViewSchema.extend({
     phase: z.string(),
     failures: z.number().int(),
     total: z.number().int(),
+    /** Devices in flight now (dispatched, not yet ended). Absent from APIs older than 2026-12-08. */
+    in_flight: z.number().int().optional(),
+    /**
+     * Devices of the current wave held back because a group of theirs (`strategy.limits`) is at
+     * its cap; 0 without limits. Absent from APIs older than 2026-12-08.
+     */
+    held_by_limits: z.number().int().optional(),
   }),
   counts: deviceCountsSchema,
 });

@@ -72,6 +72,8 @@ export async function jobDetail(reader: JobReader, record: JobRecord): Promise<o
       phase: run.phase ?? '',
       failures: Number(run.failures ?? 0),
       total: Number(run.total ?? 0),
+      in_flight: Number(run.inFlight ?? 0),
+      held_by_limits: Number(run.parked ?? 0),
     },
     counts,
   };
