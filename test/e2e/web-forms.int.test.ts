@@ -1,4 +1,4 @@
-import { startFleet } from '@fleetpush/device-sim';
+import { startFleet, type FaultSpec } from '@fleetpush/device-sim';
 import { JobReader, redisKeys, RunCoordinator } from '@fleetpush/store';
 import { installLeakCheck, withRedis, type TestRedis } from '@fleetpush/testing';
 import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
@@ -77,17 +77,32 @@ async function apiJson<T = unknown>(
   return answer as T;
 }
 
+/** How {@link withFleetPage} sets up, beyond {@link SignedInOptions}: its simulated fleet. */
+interface FleetPageOptions extends Omit<SignedInOptions, 'workers'> {
+  /** Faults every device starts with (`bannerDelayMs`: devices that take their time). */
+  readonly faults?: FaultSpec;
+  /** An inventory column every device is imported with, e.g. `{ site: 'ams' }`. */
+  readonly column?: { readonly name: string; readonly value: string };
+}
+
+/** A fleet's inventory CSV with one more column, the same value on every row. */
+function withColumn(csv: string, { name, value }: { name: string; value: string }): string {
+  const [header = '', ...rows] = csv.trimEnd().split('\n');
+  return `${[`${header},${name}`, ...rows.map((row) => `${row},${value}`)].join('\n')}\n`;
+}
+
 /** A page signed in to a stack with one worker and a simulated fleet of `devices`, imported. */
 async function withFleetPage(
   devices: number,
   fn: (page: Page, stack: WebStack) => Promise<void>,
-  options: Omit<SignedInOptions, 'workers'> = {},
+  { faults, column, ...options }: FleetPageOptions = {},
 ): Promise<void> {
-  const fleet = await startFleet({ devices });
+  const fleet = await startFleet({ devices, ...(faults && { faults }) });
   try {
     await withSignedInPage(
       async (page, stack) => {
-        await apiJson(stack, 'POST', '/devices/import', fleet.toCsv());
+        const csv = fleet.toCsv();
+        await apiJson(stack, 'POST', '/devices/import', column ? withColumn(csv, column) : csv);
         await fn(page, stack);
       },
       { ...options, workers: 1 },
@@ -361,6 +376,37 @@ describe('web UI forms in a real browser', () => {
       );
       expect(spec.strategy.limits).toEqual([{ per: 'site', concurrency: 1 }]);
     }));
+
+  it(
+    'says on the monitor how many devices wait for their group limits while a job runs one device per site, and stops once it ends',
+    () =>
+      withFleetPage(
+        6,
+        async (page, stack) => {
+          const { job } = await apiJson<{ job: { id: string } }>(stack, 'POST', '/jobs', {
+            name: 'one per site',
+            commands: ['ntp server 10.9.9.9'],
+            targets: ['all'],
+            strategy: { concurrency: 10, limits: [{ per: 'site', concurrency: 1 }] },
+          });
+          await page.goto(`${stack.url}/#/jobs/${encodeURIComponent(job.id)}`);
+          // every device is at ams: after the canary, one at a time while the others wait
+          const hold = page.getByTestId('limit-hold');
+          await hold
+            .getByText(
+              /^\d+ devices? waits? for (their|its) group limits — per site: at most 1 at a time$/,
+            )
+            .waitFor({ timeout: UI_TIMEOUT });
+
+          await page.locator('h1 .badge[data-state="completed"]').waitFor({ timeout: 60_000 });
+          expect(await hold.count()).toBe(0);
+          expect(await page.getByTestId('count-succeeded').locator('.v').innerText()).toBe('6');
+        },
+        // each device takes a second: the fan-out outlasts the monitor's re-read of the run
+        { faults: { bannerDelayMs: 1_000 }, column: { name: 'site', value: 'ams' } },
+      ),
+    120_000,
+  );
 
   it('lists any job in the history with its counts: filtered by the server, a page at a time', () =>
     withSignedInPage(async (page, stack, ctx) => {

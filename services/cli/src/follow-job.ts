@@ -1,6 +1,6 @@
 import type { FinishedJob, FleetpushClient } from '@fleetpush/client';
 import type { CliIo } from './cli-io';
-import { ProgressTracker, renderProgress } from './progress';
+import { limitsMayHold, ProgressTracker, renderProgress } from './progress';
 
 /** Options of {@link followJob}. */
 export interface FollowOptions {
@@ -18,6 +18,12 @@ const JOB_EVENTS = new Set(['job:status', 'job:canary', 'job:finished', 'job:wav
  * print 10,000 lines into a CI log, nor redraw a terminal faster than anyone reads.
  */
 const MIN_LINE_GAP_MS = { terminal: 100, log: 1_000 } as const;
+
+/**
+ * How often the run of a job with group limits is read again while it runs: no event says that
+ * a device is held back by a full group, `GET /jobs/{id}` does (`run.held_by_limits`).
+ */
+const RUN_POLL_MS = 3_000;
 
 /**
  * Follows a job to its end, showing progress (redrawn in place on a terminal, a line per change
@@ -45,13 +51,57 @@ export async function followJob(
     lastAt = now;
     io.stderr(io.interactive ? `\r\x1b[2K${line}` : `${line}\n`);
   };
-  const finished = await client.awaitJob(jobId, {
-    onEvent: (event) => {
-      tracker.apply(event);
-      if (options.eventsAsJson) io.stdout(`${JSON.stringify(event)}\n`);
-      draw(event.type);
-    },
-  });
+  const stopPolling =
+    options.progress && hasGroupLimits(detail.spec)
+      ? pollLimitHold(client, jobId, tracker, () => draw('run'))
+      : () => undefined;
+  const finished = await client
+    .awaitJob(jobId, {
+      onEvent: (event) => {
+        tracker.apply(event);
+        if (options.eventsAsJson) io.stdout(`${JSON.stringify(event)}\n`);
+        draw(event.type);
+      },
+    })
+    .finally(stopPolling);
   if (options.progress && io.interactive) io.stderr('\n');
   return finished;
+}
+
+/** Whether a stored submission has group limits (`strategy.limits`). */
+function hasGroupLimits(spec: Readonly<Record<string, unknown>>): boolean {
+  const limits = (spec.strategy as { limits?: unknown } | undefined)?.limits;
+  return Array.isArray(limits) && limits.length > 0;
+}
+
+/**
+ * Reads the job's run every {@link RUN_POLL_MS} (one request at a time, only while the tracker
+ * shows it running or paused) into the tracker's count of devices held by group limits, then
+ * calls `changed`; a failed read is tried again at the next period. Returns how to stop.
+ */
+function pollLimitHold(
+  client: FleetpushClient,
+  jobId: string,
+  tracker: ProgressTracker,
+  changed: () => void,
+): () => void {
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const again = (): void => {
+    if (!stopped) timer = setTimeout(read, RUN_POLL_MS);
+  };
+  const read = (): void => {
+    if (!limitsMayHold(tracker.snapshot().status)) return again();
+    client.jobs.get(jobId).then((job) => {
+      if (stopped) return;
+      tracker.limitHold(job.run.held_by_limits);
+      changed();
+      again();
+    }, again);
+  };
+  again();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
 }

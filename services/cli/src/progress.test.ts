@@ -117,6 +117,31 @@ describe('ProgressTracker', () => {
     );
   });
 
+  it('says how many devices the group limits hold back while the job runs, from its run', () => {
+    const tracker = new ProgressTracker('j1');
+    tracker.seed({ targets: 14, status: 'running', run: { held_by_limits: 12 } });
+    tracker.apply(ev({ type: 'device:status', deviceKey: 'b:22', state: 'applying', attempt: 1 }));
+    expect(renderProgress(tracker.snapshot())).toBe(
+      '[....................] 0/14 done · 0 failed · 1 in flight · 12 held by limits · ETA --:-- · running',
+    );
+    tracker.limitHold(1);
+    expect(renderProgress(tracker.snapshot())).toContain(' · 1 in flight · 1 held by limits · ');
+    // none held, or an API older than held_by_limits: nothing said
+    for (const held of [0, undefined]) {
+      tracker.limitHold(held);
+      expect(renderProgress(tracker.snapshot())).not.toContain('held by limits');
+    }
+  });
+
+  it('stops saying devices are held once the job ends (a count read before it ended)', () => {
+    const tracker = new ProgressTracker('j1');
+    tracker.seed({ targets: 4, status: 'running', run: { held_by_limits: 2 } });
+    expect(tracker.snapshot().heldByLimits).toBe(2);
+    tracker.apply(ev({ type: 'job:finished', status: 'cancelled', counts: {}, durationMs: 5 }));
+    expect(tracker.snapshot().heldByLimits).toBe(0);
+    expect(renderProgress(tracker.snapshot())).not.toContain('held by limits');
+  });
+
   it('takes the final status from job:finished', () => {
     const tracker = new ProgressTracker('j1');
     tracker.apply(ev({ type: 'job:finished', status: 'cancelled', counts: {}, durationMs: 5 }));

@@ -8,6 +8,13 @@ const IN_FLIGHT = new Set(['connecting', 'pre_check', 'applying', 'post_check'])
 const FINAL = new Set(['succeeded', 'failed', 'skipped', 'aborted']);
 /** Final device states that count as failures. */
 const FAILED = new Set(['failed', 'aborted']);
+/** Job states in which group limits may hold devices back. */
+const HOLDING = new Set(['running', 'paused']);
+
+/** Whether group limits may hold devices of a job in this state back: it runs, or is paused. */
+export function limitsMayHold(status: string): boolean {
+  return HOLDING.has(status);
+}
 
 /** A job's progress as `fleetpush jobs watch` shows it. */
 export interface ProgressSnapshot {
@@ -17,6 +24,11 @@ export interface ProgressSnapshot {
   readonly done: number;
   readonly failed: number;
   readonly inFlight: number;
+  /**
+   * Devices of the current wave its group limits (`strategy.limits`) hold back, as the job's run
+   * last said; 0 without limits and once the job no longer runs or is paused.
+   */
+  readonly heldByLimits: number;
   /** `pending` until the canary's verdict, then `passed` or `failed`. */
   readonly canary: { readonly key: string; readonly verdict: string } | undefined;
   /** Estimated milliseconds left, once at least one device finished. */
@@ -32,6 +44,8 @@ export interface ProgressSeed extends JobWindow, JobApproval {
   readonly targets: number;
   /** The canary's key; '' or absent without one. */
   readonly canary?: string | undefined;
+  /** The run as the detail says it: devices its group limits hold back (absent: older API). */
+  readonly run?: { readonly held_by_limits?: number | undefined };
 }
 
 /**
@@ -48,6 +62,7 @@ export class ProgressTracker {
   private lastFinishAt: number | undefined;
   private startAt: string | undefined;
   private awaitingApproval = false;
+  private heldByLimits = 0;
 
   constructor(
     private readonly jobId: string,
@@ -56,8 +71,9 @@ export class ProgressTracker {
 
   /**
    * Seeds what the events of a resumed watch may not repeat (the job's detail), and what no
-   * event carries: when a scheduled job starts, and whether it awaits approval (until a
-   * `job:approved` event, or leaving `queued`, ends the wait).
+   * event carries: when a scheduled job starts, whether it awaits approval (until a
+   * `job:approved` event, or leaving `queued`, ends the wait), and how many devices its group
+   * limits hold back.
    */
   seed(job: ProgressSeed): void {
     this.total = job.targets;
@@ -65,6 +81,16 @@ export class ProgressTracker {
     if (job.canary) this.canary ??= { key: job.canary, verdict: 'pending' };
     this.startAt = job.start_at ?? undefined;
     this.awaitingApproval = awaitsApproval(job);
+    this.limitHold(job.run?.held_by_limits);
+  }
+
+  /**
+   * Takes what the job's run says of its group limits (`GET /jobs/{id}` `run.held_by_limits`,
+   * read again while it runs): no event says that a device is held back. Absent (an API older
+   * than the field) = none.
+   */
+  limitHold(heldByLimits: number | undefined): void {
+    this.heldByLimits = heldByLimits ?? 0;
   }
 
   /** Applies one event. */
@@ -120,6 +146,7 @@ export class ProgressTracker {
       done,
       failed,
       inFlight,
+      heldByLimits: limitsMayHold(this.status) ? this.heldByLimits : 0,
       canary: this.canary,
       etaMs: this.eta(done),
       startAt: this.startAt,
@@ -160,7 +187,10 @@ function statusText(p: ProgressSnapshot): string {
   return start === undefined ? p.status : `queued: waits for its start time, ${start}`;
 }
 
-/** One progress line: bar, done/total, failed, in flight, ETA, canary, status. */
+/**
+ * One progress line: bar, done/total, failed, in flight (and how many devices the group limits
+ * hold back, when any), ETA, canary, status.
+ */
 export function renderProgress(p: ProgressSnapshot): string {
   const filled = p.total === 0 ? 0 : Math.round((p.done / p.total) * BAR_WIDTH);
   const bar = `[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}]`;
@@ -168,6 +198,7 @@ export function renderProgress(p: ProgressSnapshot): string {
     `${bar} ${p.done}/${p.total} done`,
     `${p.failed} failed`,
     `${p.inFlight} in flight`,
+    ...(p.heldByLimits > 0 ? [`${p.heldByLimits} held by limits`] : []),
     `ETA ${p.etaMs === undefined ? '--:--' : formatDuration(p.etaMs)}`,
   ];
   if (p.canary) parts.push(`canary ${p.canary.key} ${p.canary.verdict}`);

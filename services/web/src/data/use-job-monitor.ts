@@ -1,11 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type Dispatch, type SetStateAction } from 'react';
 import type { FleetEvent, JobView } from '@fleetpush/contracts';
 import type { JobDetail } from './api-types';
+import type { FleetApi } from './fleet-api';
 import { applyEvents, initialMonitor, type JobMonitor } from '../model/job-monitor';
+import { followsLimitHold } from '../model/limit-hold';
 import { useSession } from '../session';
 
 /** Events are applied at most this often: a 10,000-device run redraws ~8 times a second. */
 const FLUSH_MS = 120;
+/**
+ * How often the run of a job with group limits is read again: no event says that a device is
+ * held back by a full group, `GET /jobs/{id}` does (`run.held_by_limits`).
+ */
+const RUN_POLL_MS = 3_000;
 
 /** The live monitor of one job, and the gateway connection's state. */
 export interface JobMonitorState {
@@ -79,11 +86,48 @@ export function useJobMonitor(jobId: string): JobMonitorState {
       stop?.();
     };
   }, [api, config.gatewayUrl, jobId]);
+  const followsHold =
+    job !== null &&
+    monitor !== null &&
+    followsLimitHold({ status: monitor.status, spec: job.spec });
+  useRunPoll(api, jobId, followsHold, setJob);
   const jobChanged = useCallback(
     (view: JobView) => setJob((current) => current && { ...current, ...view }),
     [],
   );
   return { job, monitor, connection, error, jobChanged };
+}
+
+/**
+ * While `active`, reads the job again every {@link RUN_POLL_MS} (one request at a time) and takes
+ * its `run` only: the live status and counts stay the events'. Stops when no longer active or
+ * on unmount; a failed read is tried again at the next period.
+ */
+function useRunPoll(
+  api: FleetApi,
+  jobId: string,
+  active: boolean,
+  setJob: Dispatch<SetStateAction<JobDetail | null>>,
+): void {
+  useEffect(() => {
+    if (!active) return;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const read = (): void => {
+      const again = (): void => {
+        if (!stopped) timer = setTimeout(read, RUN_POLL_MS);
+      };
+      api.job(jobId).then((detail) => {
+        if (!stopped) setJob((current) => current && { ...current, run: detail.run });
+        again();
+      }, again);
+    };
+    timer = setTimeout(read, RUN_POLL_MS);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [api, jobId, active, setJob]);
 }
 
 /** The job as a `job:approved` event leaves it: approved, by whom (its status moves separately). */

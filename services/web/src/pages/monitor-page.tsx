@@ -17,6 +17,7 @@ import { actionSettled, allowedActions, PENDING_LABEL } from '../model/control-a
 import { estimateRemainingMs, formatElapsed, formatDuration } from '../model/eta';
 import { countStates, type JobMonitor } from '../model/job-monitor';
 import { jobOutcomeText, waveBadgeState } from '../model/job-outcome';
+import { limitHoldText } from '../model/limit-hold';
 import { hrefOf, navigate } from '../route';
 import { canaryHoldText, type ApprovalJob } from '../model/approval';
 import { useSession } from '../session';
@@ -83,7 +84,7 @@ export function MonitorPage({ jobId }: { readonly jobId: string }): React.JSX.El
       )}
       <div className="grid-2">
         <CanaryCard jobId={jobId} monitor={monitor} job={job} />
-        <Progress monitor={monitor} />
+        <Progress monitor={monitor} held={limitHoldText({ ...job, status: monitor.status })} />
       </div>
       <section className="card stack" aria-labelledby="grid-title">
         <div className="row">
@@ -123,7 +124,6 @@ function ConnectionNote({ state }: { readonly state: string }): React.JSX.Elemen
   );
 }
 
-/** Only the actions the state allows, each with an honest pending state until it is applied. */
 /** "rerun of job …" / "undo of job …", linked, for a job started from another; else nothing. */
 function FollowedNote({ spec }: { readonly spec: unknown }): React.JSX.Element | null {
   const followed = followedJob(spec);
@@ -139,6 +139,7 @@ function FollowedNote({ spec }: { readonly spec: unknown }): React.JSX.Element |
   );
 }
 
+/** Only the actions the state allows, each with an honest pending state until it is applied. */
 function Controls({
   jobId,
   status,
@@ -266,7 +267,14 @@ function CanaryCard({
   );
 }
 
-function Progress({ monitor }: { readonly monitor: JobMonitor }): React.JSX.Element {
+function Progress({
+  monitor,
+  held,
+}: {
+  readonly monitor: JobMonitor;
+  /** Why fewer devices are in flight than the window allows (group limits); null: nothing held. */
+  readonly held: string | null;
+}): React.JSX.Element {
   const terminal = ['completed', 'failed', 'cancelled'].includes(monitor.status);
   const now = useNow(!terminal);
   const c = countStates(monitor);
@@ -330,6 +338,11 @@ function Progress({ monitor }: { readonly monitor: JobMonitor }): React.JSX.Elem
         {stat('pending', c.pending ?? 0, 's-pending')}
         {stat('skipped', (c.skipped ?? 0) + (c.aborted ?? 0), 's-skipped')}
       </div>
+      {held && (
+        <p className="small muted" data-testid="limit-hold" style={{ margin: 0 }}>
+          {held}
+        </p>
+      )}
       {monitor.waves.length > 0 && (
         <div className="stack" style={{ gap: 4 }}>
           <h3 className="small muted" style={{ margin: 0 }}>
