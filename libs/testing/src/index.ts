@@ -12,3 +12,4 @@ export * from './metric-value';
 export * from './leak-search';
 export * from './probe-client';
 export * from './service-entry';
+export * from './time-from-now';

@@ -1,12 +1,8 @@
-import { installLeakCheck } from '@fleetpush/testing';
+import { installLeakCheck, isoInMs } from '@fleetpush/testing';
 import { withApi, type ApiHarness } from './__fixtures__/api-harness';
 import { followUp, importRows, jobSpec, postJob, THREE } from './__fixtures__/job-helpers';
 
 installLeakCheck();
-
-function inMs(ms: number): string {
-  return new Date(Date.now() + ms).toISOString();
-}
 
 function get(h: ApiHarness, path: string) {
   return h.http().get(`/api/v1${path}`).set('Authorization', h.auth('viewer'));
@@ -20,7 +16,7 @@ describe('POST /jobs with a change window', () => {
   it('a job scheduled ahead is stored queued with its window, listed active, and starts nothing', async () => {
     await withApi(async (h) => {
       await importRows(h, THREE);
-      const window = { start_at: inMs(3_600_000), end_at: inMs(7_200_000) };
+      const window = { start_at: isoInMs(3_600_000), end_at: isoInMs(7_200_000) };
       const res = await postJob(h, { window });
       expect(res.status).toBe(201);
       expect(res.body.job).toMatchObject({
@@ -46,7 +42,7 @@ describe('POST /jobs with a change window', () => {
   it('POST /jobs/{id}/run starts a scheduled job early and takes it off the schedule', async () => {
     await withApi(async (h) => {
       await importRows(h, THREE);
-      const res = await postJob(h, { window: { start_at: inMs(3_600_000) } });
+      const res = await postJob(h, { window: { start_at: isoInMs(3_600_000) } });
       const id = res.body.job.id as string;
       const run = await post(h, `/jobs/${id}/run`);
       expect(run.status).toBe(202);
@@ -59,7 +55,7 @@ describe('POST /jobs with a change window', () => {
   it('a scheduled job cancelled before its time ends cancelled and leaves the schedule', async () => {
     await withApi(async (h) => {
       await importRows(h, THREE);
-      const res = await postJob(h, { window: { start_at: inMs(3_600_000) } });
+      const res = await postJob(h, { window: { start_at: isoInMs(3_600_000) } });
       const id = res.body.job.id as string;
       const cancel = await post(h, `/jobs/${id}/cancel`);
       expect(cancel.body).toMatchObject({ status: 'cancelled', changed: true });
@@ -72,7 +68,7 @@ describe('POST /jobs with a change window', () => {
   it('a start already past starts the job at once; only an end still ahead is kept', async () => {
     await withApi(async (h) => {
       await importRows(h, THREE);
-      const window = { start_at: inMs(-60_000), end_at: inMs(3_600_000) };
+      const window = { start_at: isoInMs(-60_000), end_at: isoInMs(3_600_000) };
       const res = await postJob(h, { window });
       expect(res.status).toBe(201);
       expect(res.body.job).toMatchObject({
@@ -93,14 +89,14 @@ describe('POST /jobs with a change window', () => {
         ['not a time', { end_at: 'tonight' }, 'window.end_at', 'ISO 8601'],
         [
           'end before start',
-          { start_at: inMs(7_200_000), end_at: inMs(3_600_000) },
+          { start_at: isoInMs(7_200_000), end_at: isoInMs(3_600_000) },
           'window.end_at',
           'after start_at',
         ],
         ['empty', {}, 'window', 'start_at, end_at or both'],
-        ['unknown field', { start: inMs(1000) }, 'window', 'start'],
-        ['already closed', { end_at: inMs(-1_000) }, 'window.end_at', 'before now'],
-        ['too far ahead', { start_at: inMs(400 * 86_400_000) }, 'window.start_at', '366 days'],
+        ['unknown field', { start: isoInMs(1000) }, 'window', 'start'],
+        ['already closed', { end_at: isoInMs(-1_000) }, 'window.end_at', 'before now'],
+        ['too far ahead', { start_at: isoInMs(400 * 86_400_000) }, 'window.start_at', '366 days'],
       ];
       for (const [what, window, path, words] of cases) {
         const res = await postJob(h, { window });
@@ -114,7 +110,7 @@ describe('POST /jobs with a change window', () => {
       }
       const both = await postJob(
         h,
-        { window: { start_at: inMs(60_000) } },
+        { window: { start_at: isoInMs(60_000) } },
         'operator',
         '/api/v1/jobs?start=false',
       );
@@ -130,7 +126,7 @@ describe('POST /jobs with a change window', () => {
   it('a rerun of a job whose window closed runs now, or in the window it is given; never in the old one', async () => {
     await withApi(async (h) => {
       await importRows(h, THREE);
-      const res = await postJob(h, { window: { end_at: inMs(300) } });
+      const res = await postJob(h, { window: { end_at: isoInMs(300) } });
       const id = res.body.job.id as string;
       await new Promise((resolve) => setTimeout(resolve, 400));
       // the worker's begin of the dispatched canary, after the close
@@ -152,7 +148,7 @@ describe('POST /jobs with a change window', () => {
       expect(now.body.job).toMatchObject({ status: 'running', targets: 3, end_at: null });
       expect((await jobSpec(h, now.body.job.id)).window).toBeUndefined();
 
-      const window = { start_at: inMs(3_600_000) };
+      const window = { start_at: isoInMs(3_600_000) };
       const later = await followUp(h, 'rerun', id, { devices: 'not_succeeded', window });
       expect(later.status).toBe(201);
       expect(later.body.job).toMatchObject({ status: 'queued', start_at: window.start_at });

@@ -1,5 +1,5 @@
 import type { FleetEvent } from '@fleetpush/contracts';
-import { installLeakCheck } from '@fleetpush/testing';
+import { installLeakCheck, isoInMs } from '@fleetpush/testing';
 import { withIosEngine } from './__fixtures__/engine-harness';
 import { allEvents, stateCounts } from './__fixtures__/observations';
 import { SCHEDULE_ACTOR } from './scheduled-starts';
@@ -11,10 +11,6 @@ const NTP = 'ntp server 10.9.9.9';
 
 const engine = withIosEngine;
 
-function inMs(ms: number): string {
-  return new Date(Date.now() + ms).toISOString();
-}
-
 type StatusEvent = Extract<FleetEvent, { type: 'job:status' }>;
 
 function statusEvents(events: readonly FleetEvent[]): StatusEvent[] {
@@ -25,7 +21,7 @@ describe('change windows (real Redis, real SSH)', () => {
   it('a job scheduled ahead waits queued, touching no device, until a worker starts it at its time', () =>
     engine(3, async (h) => {
       await h.startWorker();
-      const startAt = inMs(2_500);
+      const startAt = isoInMs(2_500);
       const jobId = await h.submit({ commands: [NTP], window: { start_at: startAt } });
       await new Promise((resolve) => setTimeout(resolve, 1_200));
       expect((await h.reader.record(jobId))?.status).toBe('queued');
@@ -45,7 +41,7 @@ describe('change windows (real Redis, real SSH)', () => {
       8,
       async (h) => {
         await h.startWorker();
-        const endAt = inMs(2_500);
+        const endAt = isoInMs(2_500);
         const jobId = await h.submit({
           commands: [NTP],
           verify_commands: ['show running-config | include ntp'],
@@ -97,7 +93,7 @@ describe('change windows (real Redis, real SSH)', () => {
       const jobId = await h.submit({
         commands: [NTP],
         pause_after_canary: true,
-        window: { end_at: inMs(2_000) },
+        window: { end_at: isoInMs(2_000) },
       });
       expect(await h.waitForEnd(jobId)).toBe('cancelled');
       expect(await stateCounts(h, jobId)).toEqual({ succeeded: 1, skipped: 3 });
@@ -114,7 +110,7 @@ describe('change windows (real Redis, real SSH)', () => {
     engine(3, async (h) => {
       const jobId = await h.submit({
         commands: [NTP],
-        window: { start_at: inMs(300), end_at: inMs(600) },
+        window: { start_at: isoInMs(300), end_at: isoInMs(600) },
       });
       await new Promise((resolve) => setTimeout(resolve, 900));
       await h.startWorker();
