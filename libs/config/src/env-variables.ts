@@ -38,7 +38,7 @@ const port = envVariable({
   name: 'FLEETPUSH_PORT',
   key: 'port',
   description:
-    'HTTP port of the API and of the web UI it serves (the Socket.IO gateway has its own port)',
+    'HTTP port of the API and of the web UI it serves (under `fleetpush start`, also of the Socket.IO gateway: one port for all three)',
   default: '8080',
   field: portField({ example: 8080 }),
 });
@@ -121,7 +121,7 @@ const gatewayUrl = optionalEnvVariable({
   description:
     'where the CLI, the client and the web UI (told by the API) find the Socket.IO gateway for live job events',
   whenUnset:
-    'the CLI polls the API; the web UI uses its own origin (route `/socket.io` there to the gateway; `fleetpush start` sets it to its gateway)',
+    'the CLI polls the API; the web UI uses its own origin (route `/socket.io` there to the gateway, as `fleetpush start` does)',
   field: urlField({
     protocols: ['http:', 'https:'],
     example: 'https://fleetpush.example.com:8081',

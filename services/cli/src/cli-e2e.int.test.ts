@@ -372,6 +372,34 @@ describe('fleetpush CLI end to end', () => {
     expect(again.stderr).toContain('(409 invalid_state)');
   }, 60_000);
 
+  it("serves live job events on the API's port: the web UI's origin, no gateway URL to set", async () => {
+    const config = await fetch(`${apiUrl}/api/v1/ui-config`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(((await config.json()) as { gatewayUrl: unknown }).gatewayUrl).toBeNull();
+    const run = await cli('jobs', 'run', '--commands-file', 'logging.txt', '--json');
+    expect(run.code).toBe(0);
+    const jobId = parseJson<{ id: string }>(run.stdout).id;
+    const live = new FleetpushClient({ baseUrl: apiUrl, token, gatewayUrl: apiUrl });
+    const types: string[] = [];
+    const failures: unknown[] = [];
+    const watch = live.watchJob(jobId, {
+      onEvent: (event) => types.push(event.type),
+      onError: (error) => failures.push(error),
+    });
+    try {
+      await waitUntil(() => types.includes('job:finished') || failures.length > 0, {
+        timeoutMs: 30_000,
+        description: 'the job to finish, seen over Socket.IO on the API port',
+      });
+    } finally {
+      watch.close();
+    }
+    expect(failures).toEqual([]);
+    expect(types[0]).toBe('job:created');
+    expect(types.filter((t) => t === 'device:result')).toHaveLength(DEVICES);
+  }, 60_000);
+
   it('SIGTERM stops every child and the private Redis, then exits 0', async () => {
     start.child.kill('SIGTERM');
     const stopped = await start.done;

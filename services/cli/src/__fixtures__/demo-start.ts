@@ -33,14 +33,13 @@ const STOP_MS = 20_000;
  */
 export async function startDemo(devices: number, env: NodeJS.ProcessEnv = {}): Promise<DemoStart> {
   const dir = await mkdtemp(path.join(tmpdir(), 'fleetpush-e2e-'));
-  const [port, gatewayPort, noRedis] = [await freePort(), await freePort(), await freePort()];
+  const [port, noRedis] = [await freePort(), await freePort()];
   const apiUrl = `http://127.0.0.1:${port}`;
   const cliEnv: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     FLEETPUSH_DATA_DIR: path.join(dir, 'data'),
     FLEETPUSH_REDIS_URL: `redis://127.0.0.1:${noRedis}`,
     FLEETPUSH_PORT: String(port),
-    FLEETPUSH_GATEWAY_PORT: String(gatewayPort),
     FLEETPUSH_LOGIN_RATE: '5000',
     FLEETPUSH_LOG_LEVEL: 'warn',
     FLEETPUSH_URL: apiUrl,

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import * as path from 'node:path';
+import { freeLocalPort } from './free-local-port';
 import { redisAnswers } from './redis-probe';
 import { StartError, StartErrorCode } from './start-errors';
 
@@ -31,14 +31,6 @@ export function findRedisServer(pathVariable: string | undefined): string | unde
     if (existsSync(candidate)) return candidate;
   }
   return undefined;
-}
-
-async function freeLocalPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === 'object' && address ? address.port : 0;
 }
 
 /** Readiness budget of redis-server (it starts in milliseconds; an AOF replay can take longer). */

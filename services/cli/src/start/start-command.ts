@@ -5,7 +5,6 @@ import {
   loadConfig,
   workerConfigSchema,
   type ApiConfig,
-  type GatewayConfig,
 } from '@fleetpush/config';
 import type { CliIo } from '../cli-io';
 import { ExitCode } from '../exit-codes';
@@ -21,7 +20,8 @@ import { StartError, StartErrorCode } from './start-errors';
 
 /** Usage of `fleetpush start`. */
 export const START_USAGE = `usage: fleetpush start [--demo] [--devices N] [--dev]
-  api + worker + gateway for one machine, as child processes with one shared environment.
+  api + worker + gateway for one machine, as child processes with one shared environment,
+  behind one port (FLEETPUSH_PORT): the API, the web UI and live events (/socket.io/).
   Starts a private redis-server (data under FLEETPUSH_DATA_DIR) when none answers at
   FLEETPUSH_REDIS_URL. Without FLEETPUSH_ADMIN_TOKEN / FLEETPUSH_SECRET_KEY (local mode) they are
   generated once into 0600 files under FLEETPUSH_DATA_DIR and reused.
@@ -44,6 +44,7 @@ function children(started: Started): ServiceProcess[] {
 }
 
 async function stopAll(started: Started, force?: Promise<void>): Promise<void> {
+  await started.stack?.frontDoor.close();
   await stopServices(children(started), DRAIN_MS, force);
   await started.redis?.stop();
 }
@@ -97,7 +98,7 @@ function announce(
 ): void {
   io.stdout(`fleetpush: web UI ${stack.apiUrl}/ (sign in with the admin token)\n`);
   io.stdout(`fleetpush: api ${stack.apiUrl}\n`);
-  io.stdout(`fleetpush: gateway ${stack.gatewayUrl}\n`);
+  io.stdout(`fleetpush: gateway ${stack.gatewayUrl} (live events, on the same port)\n`);
   io.stdout(
     tokenFile === undefined
       ? 'fleetpush: admin token from FLEETPUSH_ADMIN_TOKEN\n'
@@ -107,17 +108,11 @@ function announce(
 }
 
 /**
- * The web UI is served by the API and follows jobs on the separate gateway: the API tells the
- * UI where the gateway is, and the gateway accepts the UI's origin (unless the operator set them).
+ * The web UI is served by the API and follows jobs on its own origin: the front door puts the
+ * gateway there, so it needs no gateway URL and no CORS (an operator's settings still apply).
  */
-function webUiEnv(api: ApiConfig, gateway: GatewayConfig): NodeJS.ProcessEnv {
-  const origins = [`http://127.0.0.1:${api.port}`, `http://localhost:${api.port}`];
-  return {
-    FLEETPUSH_GATEWAY_URL: api.gatewayUrl ?? `http://127.0.0.1:${gateway.gatewayPort}`,
-    FLEETPUSH_CORS_ORIGINS: (gateway.corsOrigins.length > 0 ? gateway.corsOrigins : origins).join(
-      ',',
-    ),
-  };
+function webUiEnv(api: ApiConfig): NodeJS.ProcessEnv {
+  return api.gatewayUrl === undefined ? {} : { FLEETPUSH_GATEWAY_URL: api.gatewayUrl };
 }
 
 /** Starts everything; what was started is recorded in `started` as it goes, for cleanup. */
@@ -127,7 +122,7 @@ async function bringUp(
   started: Started,
 ): Promise<void> {
   const api = loadConfig(apiConfigSchema, io.env);
-  const gateway = loadConfig(gatewayConfigSchema, io.env);
+  loadConfig(gatewayConfigSchema, io.env);
   loadConfig(workerConfigSchema, io.env);
   const names = options.demo ? SERVICE_NAMES : SERVICE_NAMES.filter((n) => n !== 'device-sim');
   for (const name of names) serviceArgs(REPO_ROOT, name, options.fromSource);
@@ -141,14 +136,10 @@ async function bringUp(
     ...io.env,
     ...secrets.env,
     FLEETPUSH_REDIS_URL: redisUrl,
-    ...webUiEnv(api, gateway),
+    ...webUiEnv(api),
   };
   const common = { root: REPO_ROOT, env, fromSource: options.fromSource, dataDir };
-  started.stack = await startLocalStack({
-    ...common,
-    port: api.port,
-    gatewayPort: gateway.gatewayPort,
-  });
+  started.stack = await startLocalStack({ ...common, port: api.port });
   announce(io, started.stack, secrets.tokenFile, dataDir);
   if (options.demo) {
     started.demo = await startDemoFleet({
