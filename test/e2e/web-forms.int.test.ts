@@ -766,7 +766,8 @@ describe('web UI forms in a real browser', () => {
           expect(ran.status).toBe('completed');
           expect(Date.parse(ran.started_at ?? '')).toBeLessThan(start - HOUR / 2);
         },
-        { browser: { timezoneId: BROWSER_ZONE } },
+        // a 24-hour locale, so that the times read as the form's input does (`13:05`, not `01:05 PM`)
+        { browser: { timezoneId: BROWSER_ZONE, locale: 'en-GB' } },
       ),
     180_000,
   );
