@@ -1,7 +1,13 @@
 import type { JobPreview } from './api-responses';
+import type { GroupLimit } from './job-spec';
 
 /** What one rule of `strategy.limits` covers among the targets, as the preview answers it. */
 export type LimitCoverage = NonNullable<NonNullable<JobPreview['plan']>['limits']>[number];
+
+/** A rule of `strategy.limits` in the operator's words: `tag core`, `per site`. */
+export function limitRule(limit: GroupLimit): string {
+  return limit.tag !== undefined ? `tag ${limit.tag}` : `per ${limit.per ?? ''}`;
+}
 
 const counted = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
 

@@ -1,4 +1,4 @@
-import type { GroupLimit } from '@fleetpush/contracts';
+import { limitRule, type GroupLimit } from '@fleetpush/contracts';
 import type { TemplateScope } from '@fleetpush/domain';
 
 /** A job's devices grouped under its `strategy.limits`, numbered for the coordinator. */
@@ -35,11 +35,6 @@ function groupName(limit: GroupLimit, device: GroupedDevice): string | undefined
     return device.tags.includes(limit.tag) ? `tag ${limit.tag}` : undefined;
   const value = device.scope.get(limit.per!)?.value;
   return value === undefined || value === '' ? undefined : `${limit.per}=${value}`;
-}
-
-/** The rule in the operator's words. */
-export function limitRule(limit: GroupLimit): string {
-  return limit.tag !== undefined ? `tag ${limit.tag}` : `per ${limit.per}`;
 }
 
 /**

@@ -1,5 +1,4 @@
-import { groupLimitSchema, limitCapText, type GroupLimit } from '@fleetpush/contracts';
-import { limitRule } from './review-preview';
+import { groupLimitSchema, limitCapText, limitRule, type GroupLimit } from '@fleetpush/contracts';
 
 /** Job states in which group limits may hold devices back: the monitor re-reads the run then. */
 const HOLDING_STATES: ReadonlySet<string> = new Set(['running', 'paused']);

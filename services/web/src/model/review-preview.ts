@@ -1,6 +1,7 @@
 import {
   limitCapText,
   limitCoverageText,
+  limitRule,
   type GroupLimit,
   type JobPreview,
 } from '@fleetpush/contracts';
@@ -70,11 +71,6 @@ export function groupRenderings(previews: readonly DevicePreview[]): RenderingGr
 export interface LimitLine {
   readonly text: string;
   readonly warning: boolean;
-}
-
-/** A rule in the operator's words, as the server names it: `tag core`, `per site`. */
-export function limitRule(limit: GroupLimit): string {
-  return limit.tag !== undefined ? `tag ${limit.tag}` : `per ${limit.per ?? ''}`;
 }
 
 /**
